@@ -1,0 +1,50 @@
+package io.wharf.api;
+
+/**
+ * Every event-bus address Wharf uses. No other class spells an address.
+ *
+ * <p>Scheme: {@code wharf.v1.<service>.<operation>} for cluster services,
+ * {@code wharf.v1.node.<nodeId>.<operation>} for one node, and the topic {@link #EVENTS}.
+ */
+public final class Addresses {
+  private Addresses() {}
+
+  private static final String PREFIX = "wharf.v1.";
+
+  /** Topic: every state change, as {@link io.wharf.api.event.WharfEvent}. Published, never sent. */
+  public static final String EVENTS = PREFIX + "events";
+
+  // image-registry-service
+  public static final String IMAGE_LIST = PREFIX + "registry.image.list";
+  public static final String IMAGE_INSPECT = PREFIX + "registry.image.inspect";
+  public static final String IMAGE_HISTORY = PREFIX + "registry.image.history";
+  public static final String IMAGE_TAG = PREFIX + "registry.image.tag";
+  public static final String IMAGE_REMOVE = PREFIX + "registry.image.remove";
+
+  // scheduler-service
+  public static final String SCHEDULER_PLACE = PREFIX + "scheduler.place";
+
+  /** Operations a node agent serves for the containers it owns. */
+  public enum NodeOp {
+    CONTAINER_CREATE("container.create"),
+    CONTAINER_START("container.start"),
+    CONTAINER_STOP("container.stop"),
+    CONTAINER_RESTART("container.restart"),
+    CONTAINER_KILL("container.kill"),
+    CONTAINER_REMOVE("container.remove"),
+    CONTAINER_INSPECT("container.inspect"),
+    CONTAINER_RESIZE("container.resize"),
+    CONTAINER_RENAME("container.rename");
+
+    private final String suffix;
+
+    NodeOp(String suffix) {
+      this.suffix = suffix;
+    }
+
+    /** The address of this operation on one node. */
+    public String on(String nodeId) {
+      return PREFIX + "node." + nodeId + "." + suffix;
+    }
+  }
+}

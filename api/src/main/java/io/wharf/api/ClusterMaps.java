@@ -1,0 +1,28 @@
+package io.wharf.api;
+
+/**
+ * Names of the cluster-wide maps (Vert.x shared-data AsyncMaps backed by Hazelcast). Keys are
+ * strings; values are JSON strings of Wharf records made by {@link Json}.
+ */
+public final class ClusterMaps {
+  private ClusterMaps() {}
+
+  /** container id -> {@link io.wharf.api.container.ContainerSummary}; written by the owning node. */
+  public static final String CONTAINERS = "wharf.containers";
+  /** container name (no slash) -> container id; reserved with putIfAbsent before create. */
+  public static final String CONTAINER_NAMES = "wharf.container-names";
+  /** node id -> {@link io.wharf.api.node.NodeRecord}. */
+  public static final String NODES = "wharf.nodes";
+  /** cluster-wide settings; keys in {@link ClusterKeys}. */
+  public static final String CLUSTER = "wharf.cluster";
+
+  /** Keys of the {@link #CLUSTER} map. */
+  public static final class ClusterKeys {
+    private ClusterKeys() {}
+
+    /** Shared secret every internal HTTP request carries in {@link InternalHttp#TOKEN_HEADER}. */
+    public static final String TOKEN = "token";
+    /** Base URL of the image-registry-service HTTP endpoint (OCI /v2 and the internal paths). */
+    public static final String REGISTRY_URL = "registry.url";
+  }
+}

@@ -1,0 +1,37 @@
+package io.wharf.api;
+
+/**
+ * The internal HTTP endpoints that carry byte streams between services (the event bus carries
+ * control messages only). Each request carries the cluster token in {@link #TOKEN_HEADER}.
+ *
+ * <p>Node agent (base URL in {@link io.wharf.api.node.NodeRecord#httpUrl()}): the paths below
+ * answer exactly like the Docker Engine API routes of the same name, for containers the node owns
+ * ({id} is always the full 64-hex id):
+ * <ul>
+ *   <li>{@code GET  /internal/v1/containers/{id}/logs?...} same query as Docker</li>
+ *   <li>{@code POST /internal/v1/containers/{id}/attach?...} HTTP upgrade to a raw stream</li>
+ *   <li>{@code POST /internal/v1/containers/{id}/wait?condition=...} head at once, body at exit</li>
+ * </ul>
+ *
+ * <p>Registry (base URL in {@link ClusterMaps.ClusterKeys#REGISTRY_URL}):
+ * <ul>
+ *   <li>{@code POST /internal/v1/images/load?quiet=} tar body, Docker's JSON message stream back</li>
+ *   <li>{@code POST /internal/v1/images/import?repo=&tag=&changes=&message=} tar body, JSON stream back</li>
+ *   <li>{@code GET  /internal/v1/images/get?names=...} a tar that {@code docker load} reads</li>
+ *   <li>{@code GET  /internal/v1/blobs/{digest}} the blob's bytes</li>
+ * </ul>
+ */
+public final class InternalHttp {
+  private InternalHttp() {}
+
+  public static final String TOKEN_HEADER = "X-Wharf-Token";
+  public static final String PREFIX = "/internal/v1";
+
+  public static String containerPath(String id, String op) {
+    return PREFIX + "/containers/" + id + "/" + op;
+  }
+
+  public static String blobPath(String digest) {
+    return PREFIX + "/blobs/" + digest;
+  }
+}

@@ -1,0 +1,35 @@
+package io.wharf.api.container;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster-wide view of one container: the value in {@link io.wharf.api.ClusterMaps#CONTAINERS},
+ * written only by the node that owns the container. Holds everything {@code docker ps} shows.
+ * Times are Unix epoch nanoseconds; 0 means "never".
+ *
+ * @param image the reference as the user gave it
+ * @param imageId "sha256:..." id of the image
+ * @param command entrypoint and cmd joined with spaces, as {@code docker ps} shows it
+ */
+public record ContainerSummary(
+    String id,
+    String name,
+    String nodeId,
+    String image,
+    String imageId,
+    String command,
+    long createdNanos,
+    ContainerState state,
+    int exitCode,
+    long startedNanos,
+    long finishedNanos,
+    Map<String, String> labels,
+    String networkMode,
+    boolean tty,
+    int restartCount) {
+
+  public List<String> names() {
+    return List.of("/" + name);
+  }
+}
