@@ -9,7 +9,9 @@ package io.wharf.api;
  * ({id} is always the full 64-hex id):
  * <ul>
  *   <li>{@code GET  /internal/v1/containers/{id}/logs?...} same query as Docker</li>
- *   <li>{@code POST /internal/v1/containers/{id}/attach?...} HTTP upgrade to a raw stream</li>
+ *   <li>{@code GET  /internal/v1/containers/{id}/attach?...} with {@code Connection: Upgrade} and
+ *       {@code Upgrade: tcp}: answered with 101 and then the raw attach stream (Docker's framing).
+ *       GET, not Docker's POST, so that a standard HTTP upgrade serves it; the client may half-close.</li>
  *   <li>{@code POST /internal/v1/containers/{id}/wait?condition=...} head at once, body at exit</li>
  * </ul>
  *

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * dataRoot/                          durable (default /var/lib/wharf)
  *   layers/&lt;diffhex&gt;/               one unpacked layer per diffID, whiteouts in overlay form
  *   layers/.tmp/&lt;random&gt;/            unpacks in progress; renamed into place when complete
+ *   layers/.empty/                   an empty dir: the lower layer of an image without layers
  *   containers/&lt;id&gt;/container.json   the container's durable record (written atomically)
  *   containers/&lt;id&gt;/ctr.log          conmon's log (CRI "k8s-file" format)
  *   containers/&lt;id&gt;/upper/, work/    overlay upper and work dirs
@@ -34,6 +35,11 @@ public record NodePaths(Path dataRoot, Path runDir) {
 
   public Path layerTmp() {
     return layers().resolve(".tmp");
+  }
+
+  /** An empty directory used as the only lowerdir of an image that has no layers. */
+  public Path emptyLayer() {
+    return layers().resolve(".empty");
   }
 
   public Path containers() {

@@ -1,0 +1,269 @@
+package io.wharf.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.wharf.api.WharfException;
+import io.wharf.api.container.ContainerDetails;
+import io.wharf.api.container.ContainerRequests;
+import io.wharf.api.container.ContainerSpec;
+import io.wharf.api.container.ContainerState;
+import io.wharf.api.image.ImageDetails;
+import io.wharf.node.cluster.ClusterView;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, starts and removes the containers this node owns, and reacts to their exits. Every
+ * operation on one container is serialized ({@link SerialQueue}); blocking work (mounts, the
+ * runtime, files) runs on the node's worker pool. A change is saved durably, then published to the
+ * cluster view, then announced as an event.
+ *
+ * <p>Create only prepares (record, layers, files); the runtime's create+start happen at start, as in
+ * Docker. Signals, stop and restart live in {@link ContainerSignals}.
+ */
+public final class ContainerLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerLifecycle.class);
+
+  final NodeContext node;
+  private final SerialQueue queue = new SerialQueue();
+
+  public ContainerLifecycle(NodeContext node) {
+    this.node = node;
+    node.executor().onExit((id, code) -> node.vertx().runOnContext(v -> exited(id, code)));
+  }
+
+  // ---- create ------------------------------------------------------------------------------
+
+  public Future<ContainerRequests.Created> create(ContainerSpec spec) {
+    String id = NameGenerator.newId();
+    if (spec.name() != null && !spec.name().isEmpty() && !NameGenerator.isValidName(spec.name())) {
+      return Future.failedFuture(WharfException.invalid("Invalid container name (" + spec.name()
+          + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
+    }
+    return node.images().inspect(spec.image()).compose(image -> {
+      ContainerSpec effective = ConfigMerger.merge(spec, image.config(), id);
+      return reserveName(spec.name(), id, 0)
+          .compose(name -> prepare(id, name, spec, effective, image)
+              .recover(t -> node.cluster().releaseName(name, id).transform(x -> Future.failedFuture(t))));
+    });
+  }
+
+  private Future<String> reserveName(String requested, String id, int attempt) {
+    if (requested != null && !requested.isEmpty()) {
+      String name = requested.startsWith("/") ? requested.substring(1) : requested;
+      return node.cluster().reserveName(name, id).map(name);
+    }
+    String candidate = NameGenerator.randomName(attempt);
+    return node.cluster().reserveName(candidate, id).map(candidate)
+        .recover(t -> attempt < 5 ? reserveName(null, id, attempt + 1) : Future.failedFuture(t));
+  }
+
+  private Future<ContainerRequests.Created> prepare(String id, String name, ContainerSpec requested,
+      ContainerSpec effective, ImageDetails image) {
+    List<String> diffIds = image.layers().stream().map(l -> l.diffId()).toList();
+    ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
+        image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
+    return node.blobSource().compose(blobs -> blocking(() -> {
+      try {
+        node.rootfs().ensureLayers(image.layers(), blobs);
+        java.nio.file.Files.createDirectories(node.paths().containerDir(id));
+        node.files().write(id, effective);
+        node.store().save(record);
+        return record;
+      } catch (RuntimeException | java.io.IOException e) {
+        FileTrees.deleteRecursively(node.paths().containerDir(id));
+        throw e instanceof RuntimeException r ? r : WharfException.internal(e.getMessage(), e);
+      }
+    })).compose(r -> node.cluster().publish(r.summary()).map(r))
+        .map(r -> {
+          event(r, "create", Map.of());
+          return new ContainerRequests.Created(id, List.of());
+        });
+  }
+
+  // ---- start -------------------------------------------------------------------------------
+
+  /** Starts a created or exited container; changed=false when it already runs (Docker's 304). */
+  public Future<ContainerRequests.Outcome> start(String id) {
+    return queue.run(id, () -> startNow(id)).onFailure(t -> node.store().get(id)
+        .filter(r -> r.effective().host().autoRemove() && !r.state().isLive())
+        .ifPresent(r -> remove(id, true, true)));
+  }
+
+  private Future<ContainerRequests.Outcome> startNow(String id) {
+    ContainerRecord r = node.store().require(id);
+    if (r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED) {
+      return Future.succeededFuture(new ContainerRequests.Outcome(false));
+    }
+    if (r.state() == ContainerState.REMOVING || r.state() == ContainerState.DEAD) {
+      return Future.failedFuture(WharfException.precondition(
+          "container " + id + " is marked for removal and cannot be started"));
+    }
+    return blocking(() -> runtimeStart(r))
+        .compose(started -> node.cluster().publish(started.summary()).map(started))
+        .map(started -> {
+          event(started, "start", Map.of());
+          return new ContainerRequests.Outcome(true);
+        });
+  }
+
+  private ContainerRecord runtimeStart(ContainerRecord r) {
+    java.nio.file.Path rootfs = node.rootfs().mount(r.id(), r.diffIds());
+    try {
+      node.executor().delete(r.id(), true);
+      int pid = node.executor().create(r, rootfs);
+      node.attachHub().connectPending(r.id());
+      node.executor().start(r.id());
+      ContainerRecord started = r.started(pid, nowNanos());
+      node.store().save(started);
+      return started;
+    } catch (RuntimeException e) {
+      node.executor().delete(r.id(), true);
+      node.rootfs().unmount(r.id());
+      node.attachHub().failPending(r.id(), e.getMessage());
+      ContainerRecord failed = r.failedToStart(e.getMessage());
+      node.store().save(failed);
+      throw WharfException.of(e);
+    }
+  }
+
+  // ---- exit --------------------------------------------------------------------------------
+
+  /** The runtime reported that a container's process ended. */
+  void exited(String id, int code) {
+    queue.run(id, () -> {
+      ContainerRecord r = node.store().get(id).orElse(null);
+      if (r == null || !r.state().isLive()) {
+        return Future.succeededFuture();
+      }
+      return blocking(() -> {
+        node.attachHub().markStopped(id);
+        boolean oom = node.executor().oomKilled(id);
+        node.executor().delete(id, true);
+        node.rootfs().unmount(id);
+        return r.exited(code, oom, nowNanos(), "");
+      }).compose(done -> save(done).map(done)).map(done -> {
+        if (done.oomKilled()) {
+          event(done, "oom", Map.of());
+        }
+        event(done, "die", Map.of("exitCode", Integer.toString(code)));
+        node.waiters().exited(id, code);
+        return done;
+      });
+    }).onSuccess(done -> {
+      if (done != null && done.effective().host().autoRemove()) {
+        remove(id, true, true).onFailure(t -> LOG.warn("auto-remove of {} failed: {}", id, t.getMessage()));
+      }
+    }).onFailure(t -> LOG.error("handling exit of {} failed", id, t));
+  }
+
+  // ---- remove ------------------------------------------------------------------------------
+
+  public Future<Void> remove(String id, boolean force, boolean removeVolumes) {
+    ContainerRecord r = node.store().require(id);
+    if (r.state().isLive()) {
+      if (!force) {
+        return Future.failedFuture(WharfException.conflict("You cannot remove a running container " + id
+            + ". Stop the container before attempting removal or force remove"));
+      }
+      Future<Integer> exit = node.waiters().nextExit(id);
+      return queue.run(id, () -> blocking(() -> {
+        node.executor().kill(id, 9);
+        return null;
+      })).compose(v -> exit).compose(code -> remove(id, false, removeVolumes));
+    }
+    return queue.run(id, () -> {
+      ContainerRecord current = node.store().get(id).orElse(null);
+      if (current == null) {
+        return Future.failedFuture(WharfException.notFound("No such container: " + id));
+      }
+      if (current.state().isLive()) {
+        return Future.failedFuture(WharfException.conflict("You cannot remove a running container " + id
+            + ". Stop the container before attempting removal or force remove"));
+      }
+      return blocking(() -> {
+        node.store().save(current.withState(ContainerState.REMOVING));
+        node.executor().delete(id, true);
+        node.rootfs().remove(id);
+        node.store().delete(id);
+        node.attachHub().failPending(id, "container removed");
+        return current;
+      }).compose(gone -> node.cluster().forget(id)
+          .compose(v -> node.cluster().releaseName(gone.name(), id))
+          .map(v -> {
+            event(gone, "destroy", Map.of());
+            node.waiters().removed(id, gone.exitCode());
+            return (Void) null;
+          }));
+    });
+  }
+
+  // ---- inspect and rename ------------------------------------------------------------------
+
+  public Future<ContainerDetails> inspect(String id, boolean size) {
+    ContainerRecord r = node.store().require(id);
+    if (!size) {
+      return Future.succeededFuture(ContainerDetailsView.of(r, node, -1));
+    }
+    return blocking(() -> ContainerDetailsView.of(r, node, node.rootfs().writableSize(id)));
+  }
+
+  public Future<Void> rename(String id, String newName) {
+    String name = newName == null ? "" : (newName.startsWith("/") ? newName.substring(1) : newName);
+    if (name.isEmpty() || !NameGenerator.isValidName(name)) {
+      return Future.failedFuture(WharfException.invalid("Invalid container name (" + newName
+          + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
+    }
+    return queue.run(id, () -> {
+      ContainerRecord r = node.store().require(id);
+      if (r.name().equals(name)) {
+        return Future.failedFuture(WharfException.conflict("Renaming a container with the same name as its current name"));
+      }
+      return node.cluster().reserveName(name, id)
+          .compose(v -> save(r.renamed(name)))
+          .compose(v -> node.cluster().releaseName(r.name(), id))
+          .map(v -> {
+            event(r.renamed(name), "rename", Map.of("oldName", "/" + r.name()));
+            return (Void) null;
+          });
+    });
+  }
+
+  // ---- shared pieces -----------------------------------------------------------------------
+
+  <T> Future<T> serialized(String id, java.util.function.Supplier<Future<T>> op) {
+    return queue.run(id, op);
+  }
+
+  Future<Void> save(ContainerRecord r) {
+    return blocking(() -> {
+      node.store().save(r);
+      return null;
+    }).compose(v -> node.cluster().publish(r.summary()));
+  }
+
+  <T> Future<T> blocking(Callable<T> work) {
+    return node.workers().executeBlocking(work, false);
+  }
+
+  void event(ContainerRecord r, String action, Map<String, String> extra) {
+    Map<String, String> attrs = new HashMap<>();
+    if (r.effective().labels() != null) {
+      attrs.putAll(r.effective().labels());
+    }
+    attrs.put("image", r.requested().image());
+    attrs.put("name", r.name());
+    attrs.putAll(extra);
+    node.cluster().event("container", action, r.id(), attrs);
+  }
+
+  static long nowNanos() {
+    Instant t = Instant.now();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+}

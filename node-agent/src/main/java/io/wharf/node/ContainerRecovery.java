@@ -1,0 +1,83 @@
+package io.wharf.node;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live-restore: after the node agent (re)starts, bring every durable record in line with what the
+ * host really has, and republish it to the cluster. Containers whose shim kept running are adopted
+ * untouched; containers that exited while the agent was down get their real exit code; anything cut
+ * short mid-create or mid-start is cleaned up. Runs once, before the node takes requests.
+ */
+final class ContainerRecovery {
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerRecovery.class);
+  /** Exit code shown when the runtime lost the container (e.g. the host rebooted), as Docker's 255. */
+  static final int LOST_EXIT_CODE = 255;
+
+  private final NodeContext node;
+  private final ContainerLifecycle lifecycle;
+
+  ContainerRecovery(NodeContext node, ContainerLifecycle lifecycle) {
+    this.node = node;
+    this.lifecycle = lifecycle;
+  }
+
+  Future<Void> run() {
+    return lifecycle.blocking(this::inspectHost).compose(this::apply);
+  }
+
+  /** Blocking part: read records, clean orphans, ask the runtime about each live container. */
+  private List<Runnable> inspectHost() throws java.io.IOException {
+    List<Runnable> followUps = new ArrayList<>();
+    List<ContainerRecord> records = node.store().loadAll();
+    for (String orphan : node.store().orphanDirs()) {
+      LOG.info("removing {}: its create was cut short", orphan);
+      node.executor().delete(orphan, true);
+      node.rootfs().remove(orphan);
+      FileTrees.deleteRecursively(node.paths().containerDir(orphan));
+    }
+    for (ContainerRecord r : records) {
+      switch (r.state()) {
+        case RUNNING, PAUSED, RESTARTING -> followUps.add(adopt(r));
+        case REMOVING -> followUps.add(() -> lifecycle.remove(r.id(), true, false));
+        default -> node.executor().delete(r.id(), true);
+      }
+    }
+    return followUps;
+  }
+
+  private Runnable adopt(ContainerRecord r) {
+    ContainerExecutor.Recovered found = node.executor().recover(r.id());
+    switch (found.kind()) {
+      case RUNNING:
+        LOG.info("container {} kept running (pid {})", NodePaths.shortId(r.id()), found.pid());
+        node.attachHub().markRunning(r.id());
+        return () -> { };
+      case EXITED:
+        return () -> lifecycle.exited(r.id(), found.exitCode());
+      case SHIM_LOST:
+        LOG.warn("container {} lost its shim; killing it", NodePaths.shortId(r.id()));
+        node.executor().delete(r.id(), true);
+        return () -> lifecycle.exited(r.id(), -1);
+      default:
+        return () -> lifecycle.exited(r.id(), LOST_EXIT_CODE);
+    }
+  }
+
+  private Future<Void> apply(List<Runnable> followUps) {
+    List<Future<Void>> published = new ArrayList<>();
+    for (ContainerRecord r : node.store().all()) {
+      published.add(node.cluster().reserveName(r.name(), r.id())
+          .recover(t -> {
+            LOG.error("container {} cannot keep its name {}: {}", r.id(), r.name(), t.getMessage());
+            return Future.succeededFuture();
+          })
+          .compose(v -> node.cluster().publish(r.summary())));
+    }
+    return Future.all(published).onSuccess(v -> followUps.forEach(Runnable::run)).mapEmpty();
+  }
+
+}

@@ -1,0 +1,111 @@
+package io.wharf.node;
+
+import io.vertx.core.Future;
+import io.wharf.api.WharfException;
+import io.wharf.api.container.ContainerRequests;
+import io.wharf.api.container.ContainerState;
+import io.wharf.node.runtime.Signals;
+import java.util.Map;
+
+/**
+ * Signals to running containers: kill, stop (signal, grace period, then SIGKILL), restart, resize.
+ * Waiting for an exit happens outside the container's serial queue, because the exit itself is
+ * handled in that queue.
+ */
+public final class ContainerSignals {
+  private static final int DEFAULT_STOP_SECONDS = 10;
+  private static final int SIGKILL = 9;
+
+  private final ContainerLifecycle lifecycle;
+  private final NodeContext node;
+
+  public ContainerSignals(ContainerLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+    this.node = lifecycle.node;
+  }
+
+  /** Docker's kill: the container must be running; signal as typed by the user (null = KILL). */
+  public Future<Void> kill(String id, String signal) {
+    int number;
+    try {
+      number = signal == null || signal.isEmpty() ? SIGKILL : Signals.parse(signal);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return lifecycle.serialized(id, () -> {
+      ContainerRecord r = node.store().require(id);
+      if (r.state() != ContainerState.RUNNING && r.state() != ContainerState.PAUSED) {
+        return Future.failedFuture(WharfException.conflict("Cannot kill container: " + id
+            + ": Container " + id + " is not running"));
+      }
+      return lifecycle.blocking(() -> {
+        node.executor().kill(id, number);
+        return null;
+      }).map(v -> {
+        lifecycle.event(r, "kill", Map.of("signal", Integer.toString(number)));
+        return (Void) null;
+      });
+    });
+  }
+
+  /** Docker's stop: changed=false (304) when the container is not running. */
+  public Future<ContainerRequests.Outcome> stop(String id, Integer timeoutSeconds, String signal) {
+    ContainerRecord r = node.store().require(id);
+    if (!r.state().isLive()) {
+      return Future.succeededFuture(new ContainerRequests.Outcome(false));
+    }
+    String sig = signal != null && !signal.isEmpty() ? signal
+        : (r.effective().stopSignal() != null ? r.effective().stopSignal() : "SIGTERM");
+    int grace = timeoutSeconds != null ? timeoutSeconds
+        : (r.effective().stopTimeout() != null ? r.effective().stopTimeout() : DEFAULT_STOP_SECONDS);
+    Future<Integer> exit = node.waiters().nextExit(id);
+    return kill(id, sig)
+        .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
+        .compose(v -> grace < 0 ? exit : withTimeout(exit, grace))
+        .recover(timedOut -> kill(id, "KILL")
+            .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
+            .compose(v -> exit))
+        .map(code -> {
+          lifecycle.event(node.store().get(id).orElse(r), "stop", Map.of());
+          return new ContainerRequests.Outcome(true);
+        });
+  }
+
+  public Future<Void> restart(String id, Integer timeoutSeconds, String signal) {
+    return stop(id, timeoutSeconds, signal)
+        .compose(v -> lifecycle.start(id))
+        .map(v -> {
+          lifecycle.event(node.store().require(id), "restart", Map.of());
+          return (Void) null;
+        });
+  }
+
+  public Future<Void> resize(String id, int height, int width) {
+    ContainerRecord r = node.store().require(id);
+    if (r.state() != ContainerState.RUNNING) {
+      return Future.failedFuture(WharfException.conflict("Container " + id + " is not running"));
+    }
+    return lifecycle.blocking(() -> {
+      node.executor().resize(id, height, width);
+      return null;
+    });
+  }
+
+  private boolean isNotRunning(String id) {
+    return node.store().get(id).map(r -> !r.state().isLive()).orElse(true);
+  }
+
+  private Future<Integer> withTimeout(Future<Integer> exit, int seconds) {
+    io.vertx.core.Promise<Integer> p = io.vertx.core.Promise.promise();
+    long timer = node.vertx().setTimer(Math.max(1, seconds * 1000L), t -> p.tryFail("stop timeout"));
+    exit.onComplete(ar -> {
+      node.vertx().cancelTimer(timer);
+      if (ar.succeeded()) {
+        p.tryComplete(ar.result());
+      } else {
+        p.tryFail(ar.cause());
+      }
+    });
+    return p.future();
+  }
+}

@@ -1,0 +1,83 @@
+package io.wharf.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.wharf.api.node.NodeRecord;
+import io.wharf.node.cluster.ClusterView;
+import io.wharf.node.http.AttachHub;
+import io.wharf.node.http.NodeHttpServer;
+import io.wharf.node.runtime.RuncConmonExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node agent: owns the containers of this host. Thin: reads config, wires the plain classes,
+ * recovers containers left from a previous run, then serves the event-bus operations and the
+ * internal HTTP endpoint, and keeps this node's record in the cluster fresh.
+ *
+ * <p>Config: {@code dataRoot}, {@code runDir}, {@code nodeId}, {@code nodeName}, {@code bindHost}
+ * (address of the internal HTTP endpoint), {@code runtime} (runc binary), {@code conmon} (binary).
+ */
+public final class NodeAgentVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeAgentVerticle.class);
+  private static final long HEARTBEAT_MS = 3_000;
+
+  private WorkerExecutor workers;
+  private List<MessageConsumer<?>> consumers = List.of();
+  private long heartbeat = -1;
+  private RuncConmonExecutor executor;
+
+  @Override
+  public Future<?> start() {
+    JsonObject cfg = config();
+    String nodeId = cfg.getString("nodeId", "node-1");
+    String nodeName = cfg.getString("nodeName", nodeId);
+    String bindHost = cfg.getString("bindHost", "127.0.0.1");
+    NodePaths paths = new NodePaths(Path.of(cfg.getString("dataRoot", "/var/lib/wharf")),
+        Path.of(cfg.getString("runDir", "/run/wharf")));
+    workers = vertx.createSharedWorkerExecutor("wharf-node-" + nodeId, 16);
+    ClusterView cluster = new ClusterView(vertx, nodeId);
+    return cluster.clusterToken().compose(token -> workers.executeBlocking(() -> {
+      executor = new RuncConmonExecutor(paths, cfg.getString("runtime", "runc"), cfg.getString("conmon", "conmon"));
+      return new OverlayRootfs(paths);
+    }, false).compose(rootfs -> {
+      NodeContext node = new NodeContext(vertx, nodeId, paths, new ContainerStore(paths), executor, rootfs,
+          cluster, ImageLookup.overBus(vertx.eventBus()), new ContainerFiles(paths, Path.of("/etc/resolv.conf")),
+          new Waiters(), new AttachHub(paths), workers,
+          () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
+      ContainerLifecycle lifecycle = new ContainerLifecycle(node);
+      ContainerSignals signals = new ContainerSignals(lifecycle);
+      return new ContainerRecovery(node, lifecycle).run()
+          .compose(v -> new NodeHttpServer(node, token).listen(bindHost, cfg.getInteger("httpPort", 0)))
+          .compose(server -> {
+            HostFacts facts = HostFacts.read();
+            String url = "http://" + bindHost + ":" + server.actualPort();
+            Runnable beat = () -> cluster.register(new NodeRecord(nodeId, nodeName, url, facts.ncpu(),
+                facts.memTotal(), facts.kernelVersion(), facts.operatingSystem(), Map.of(),
+                System.currentTimeMillis())).onFailure(t -> LOG.warn("heartbeat failed: {}", t.getMessage()));
+            beat.run();
+            heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> beat.run());
+            consumers = NodeBusApi.bind(vertx.eventBus(), nodeId, lifecycle, signals);
+            LOG.info("node agent {} serving containers, internal endpoint {}", nodeId, url);
+            return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+          });
+    }));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (heartbeat >= 0) {
+      vertx.cancelTimer(heartbeat);
+    }
+    if (executor != null) {
+      executor.close();
+    }
+    return NodeBusApi.unbind(consumers).eventually(() -> workers.close());
+  }
+}

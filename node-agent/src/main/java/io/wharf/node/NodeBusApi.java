@@ -1,0 +1,44 @@
+package io.wharf.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.wharf.api.Addresses.NodeOp;
+import io.wharf.api.Bus;
+import io.wharf.api.container.ContainerRequests;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binds this node's event-bus operations ({@link NodeOp}) to the lifecycle. */
+final class NodeBusApi {
+  private NodeBusApi() {}
+
+  static List<MessageConsumer<?>> bind(EventBus bus, String nodeId, ContainerLifecycle lifecycle,
+      ContainerSignals signals) {
+    List<MessageConsumer<?>> consumers = new ArrayList<>();
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_CREATE.on(nodeId), ContainerRequests.Create.class,
+        req -> lifecycle.create(req.spec())));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_START.on(nodeId), ContainerRequests.Ref.class,
+        req -> lifecycle.start(req.id())));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_STOP.on(nodeId), ContainerRequests.Stop.class,
+        req -> signals.stop(req.id(), req.timeoutSeconds(), req.signal())));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RESTART.on(nodeId), ContainerRequests.Stop.class,
+        req -> signals.restart(req.id(), req.timeoutSeconds(), req.signal()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_KILL.on(nodeId), ContainerRequests.Kill.class,
+        req -> signals.kill(req.id(), req.signal()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_REMOVE.on(nodeId), ContainerRequests.Remove.class,
+        req -> lifecycle.remove(req.id(), req.force(), req.removeVolumes()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_INSPECT.on(nodeId), ContainerRequests.Inspect.class,
+        req -> lifecycle.inspect(req.id(), req.size())));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RESIZE.on(nodeId), ContainerRequests.Resize.class,
+        req -> signals.resize(req.id(), req.height(), req.width()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RENAME.on(nodeId), ContainerRequests.Rename.class,
+        req -> lifecycle.rename(req.id(), req.newName()).map(new ContainerRequests.Outcome(true))));
+    return consumers;
+  }
+
+  static Future<Void> unbind(List<MessageConsumer<?>> consumers) {
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+  }
+
+}

@@ -1,0 +1,49 @@
+package io.wharf.node.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+import io.wharf.api.WharfException;
+import io.wharf.node.ContainerRecord;
+import io.wharf.node.NodeContext;
+
+/**
+ * {@code GET .../attach?stdin=&stdout=&stderr=} with an HTTP upgrade: joins the client to the
+ * container's stdio. Before the container starts the session waits in the {@link AttachHub}.
+ */
+final class AttachRoute {
+  private final NodeContext node;
+
+  AttachRoute(NodeContext node) {
+    this.node = node;
+  }
+
+  void handle(HttpServerRequest req, String id) {
+    ContainerRecord r = node.store().require(id);
+    String connection = req.getHeader("Connection");
+    if (connection == null || !connection.toLowerCase().contains("upgrade")) {
+      throw WharfException.invalid("attach needs an HTTP upgrade (Connection: Upgrade, Upgrade: tcp)");
+    }
+    boolean tty = r.effective().tty();
+    boolean stdin = QueryFlags.flag(req.params(), "stdin", false);
+    boolean stdout = QueryFlags.flag(req.params(), "stdout", false);
+    boolean stderr = QueryFlags.flag(req.params(), "stderr", false);
+    Context context = node.vertx().getOrCreateContext();
+    req.response()
+        .putHeader("Content-Type", tty ? "application/vnd.docker.raw-stream"
+            : "application/vnd.docker.multiplexed-stream")
+        .putHeader("Connection", "Upgrade")
+        .putHeader("Upgrade", "tcp");
+    req.toNetSocket().onSuccess(socket -> {
+      AttachSession session = new AttachSession(socket, context, tty, stdin, stdout, stderr);
+      HalfClose.enable(socket, v -> session.clientEndOfInput());
+      socket.handler(session::clientData);
+      socket.closeHandler(v -> session.clientClosed());
+      if (!node.attachHub().await(id, session)) {
+        node.workers().executeBlocking(() -> {
+          node.attachHub().connectNow(id, session);
+          return null;
+        }, false).onFailure(t -> session.fail(t.getMessage()));
+      }
+    }).onFailure(t -> NodeHttpServer.error(req, t));
+  }
+}

@@ -1,0 +1,165 @@
+package io.wharf.node.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import io.wharf.node.nativeio.SeqpacketSocket;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attached client: joins its hijacked HTTP connection to the container's conmon attach socket.
+ *
+ * <p>Contract: stdin bytes that arrive before the container starts are buffered and delivered once
+ * connected; a half-close from the client (stdin EOF) becomes a shutdown of the socket's write side,
+ * so conmon closes the container's stdin when the container asked for StdinOnce; output keeps
+ * flowing after the client's EOF until the container's stdio ends, then the connection is closed.
+ * A client that goes away only detaches: the container keeps running.
+ */
+public final class AttachSession {
+  private static final Logger LOG = LoggerFactory.getLogger(AttachSession.class);
+  private static final int CONMON_STDOUT = 2;
+  private static final int MAX_WRITES_IN_FLIGHT = 64;
+
+  private final NetSocket client;
+  private final Context context;
+  private final boolean tty;
+  private final boolean stdin;
+  private final boolean stdout;
+  private final boolean stderr;
+  private final ExecutorService stdinWriter;
+  private final Semaphore inFlight = new Semaphore(MAX_WRITES_IN_FLIGHT);
+  private final ByteArrayOutputStream pendingStdin = new ByteArrayOutputStream();
+  private volatile SeqpacketSocket socket;
+  private volatile boolean stdinClosed;
+  private volatile boolean closed;
+
+  public AttachSession(NetSocket client, Context context, boolean tty, boolean stdin, boolean stdout,
+      boolean stderr) {
+    this.client = client;
+    this.context = context;
+    this.tty = tty;
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.stdinWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wharf-attach-stdin"));
+  }
+
+  /** Called on the event loop when client bytes arrive. */
+  public void clientData(Buffer data) {
+    if (!stdin || stdinClosed) {
+      return;
+    }
+    byte[] bytes = data.getBytes();
+    synchronized (pendingStdin) {
+      if (socket == null) {
+        pendingStdin.writeBytes(bytes);
+        return;
+      }
+    }
+    stdinWriter.execute(() -> writeStdin(bytes));
+  }
+
+  /** Called on the event loop when the client half-closes (its stdin ended). */
+  public void clientEndOfInput() {
+    if (!stdin || stdinClosed) {
+      return;
+    }
+    stdinClosed = true;
+    synchronized (pendingStdin) {
+      if (socket == null) {
+        return;
+      }
+    }
+    stdinWriter.execute(this::shutdownStdin);
+  }
+
+  /** Called when the client connection is gone: detach. */
+  public void clientClosed() {
+    closed = true;
+    SeqpacketSocket s = socket;
+    if (s != null) {
+      s.close();
+    }
+    stdinWriter.shutdown();
+  }
+
+  /**
+   * Connects to the container's attach socket (blocking; on a worker thread), flushes buffered
+   * stdin, and starts the thread that copies output to the client.
+   */
+  public void connect(Path attachSocket) {
+    SeqpacketSocket s = SeqpacketSocket.connect(attachSocket);
+    byte[] early;
+    synchronized (pendingStdin) {
+      early = pendingStdin.toByteArray();
+      pendingStdin.reset();
+      socket = s;
+    }
+    if (closed) {
+      s.close();
+      return;
+    }
+    if (early.length > 0) {
+      stdinWriter.execute(() -> writeStdin(early));
+    }
+    if (stdinClosed) {
+      stdinWriter.execute(this::shutdownStdin);
+    }
+    Thread reader = new Thread(this::copyOutput, "wharf-attach-out");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The container could not be started: tell the client by closing the stream. */
+  public void fail(String message) {
+    LOG.debug("attach ended before start: {}", message);
+    context.runOnContext(v -> client.close());
+    stdinWriter.shutdown();
+  }
+
+  private void copyOutput() {
+    try {
+      SeqpacketSocket.Packet p;
+      while ((p = socket.read()) != null) {
+        int dockerStream = p.stream() == CONMON_STDOUT ? DockerFrames.STDOUT : DockerFrames.STDERR;
+        if ((dockerStream == DockerFrames.STDOUT && !stdout) || (dockerStream == DockerFrames.STDERR && !stderr)) {
+          continue;
+        }
+        Buffer out = DockerFrames.encode(tty, dockerStream, p.data());
+        inFlight.acquireUninterruptibly();
+        context.runOnContext(v -> client.write(out).onComplete(ar -> inFlight.release()));
+      }
+    } catch (RuntimeException e) {
+      if (!closed) {
+        LOG.debug("attach output ended: {}", e.getMessage());
+      }
+    } finally {
+      inFlight.acquireUninterruptibly(MAX_WRITES_IN_FLIGHT);
+      socket.close();
+      stdinWriter.shutdown();
+      context.runOnContext(v -> client.close());
+    }
+  }
+
+  private void writeStdin(byte[] bytes) {
+    try {
+      socket.write(bytes);
+    } catch (RuntimeException e) {
+      LOG.debug("stdin write failed: {}", e.getMessage());
+    }
+  }
+
+  private void shutdownStdin() {
+    try {
+      socket.shutdownWrite();
+    } catch (RuntimeException e) {
+      LOG.debug("stdin shutdown failed: {}", e.getMessage());
+    }
+  }
+}

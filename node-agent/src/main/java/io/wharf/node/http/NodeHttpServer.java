@@ -1,0 +1,83 @@
+package io.wharf.node.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.wharf.api.InternalHttp;
+import io.wharf.api.WharfException;
+import io.wharf.node.NodeContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The node's internal HTTP endpoint for byte streams (see {@link InternalHttp}): container logs,
+ * attach and wait, answered as the Docker Engine API answers them. The gateway proxies to it.
+ * Every request must carry the cluster token.
+ */
+public final class NodeHttpServer {
+  private static final Pattern ROUTE = Pattern.compile(
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait)$");
+
+  private final NodeContext node;
+  private final String token;
+  private final WaitRoute wait;
+  private final AttachRoute attach;
+  private final LogsRoute logs;
+
+  public NodeHttpServer(NodeContext node, String token) {
+    this.node = node;
+    this.token = token;
+    this.wait = new WaitRoute(node);
+    this.attach = new AttachRoute(node);
+    this.logs = new LogsRoute(node);
+  }
+
+  /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
+  public Future<HttpServer> listen(String host, int port) {
+    return node.vertx().createHttpServer().requestHandler(this::handle).listen(port, host);
+  }
+
+  private void handle(HttpServerRequest req) {
+    if (!token.equals(req.getHeader(InternalHttp.TOKEN_HEADER))) {
+      error(req, new WharfException(io.wharf.api.ErrorCategory.PERMISSION_DENIED, "missing or wrong cluster token"));
+      return;
+    }
+    Matcher m = ROUTE.matcher(req.path());
+    if (!m.matches()) {
+      error(req, WharfException.notFound("page not found"));
+      return;
+    }
+    String id = m.group(1);
+    try {
+      switch (m.group(2)) {
+        case "wait" -> expect(req, HttpMethod.POST, () -> wait.handle(req, id));
+        case "attach" -> expect(req, HttpMethod.GET, () -> attach.handle(req, id));
+        default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
+      }
+    } catch (RuntimeException e) {
+      error(req, WharfException.of(e));
+    }
+  }
+
+  private static void expect(HttpServerRequest req, HttpMethod method, Runnable route) {
+    if (!req.method().equals(method)) {
+      error(req, WharfException.notFound("page not found"));
+      return;
+    }
+    route.run();
+  }
+
+  /** Writes Docker's error body; the category's code is the HTTP status. */
+  static void error(HttpServerRequest req, Throwable t) {
+    WharfException w = WharfException.of(t);
+    if (req.response().headWritten()) {
+      req.response().reset();
+      return;
+    }
+    req.response().setStatusCode(w.category().code())
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("message", w.getMessage()).encode());
+  }
+}

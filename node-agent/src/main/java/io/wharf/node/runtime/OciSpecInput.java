@@ -1,0 +1,35 @@
+package io.wharf.node.runtime;
+
+import io.wharf.api.container.ContainerSpec;
+import java.util.List;
+
+/**
+ * Everything {@link OciSpecBuilder} needs; it reads nothing else.
+ *
+ * @param spec the effective spec: image defaults (Env with PATH, Entrypoint, Cmd, WorkingDir, User)
+ *     already merged; its {@code host()} may be null (Docker's defaults)
+ * @param rootfs absolute path of the container's root filesystem (the overlay mountpoint)
+ * @param network "none" or "isolated": a new netns with only loopback; "host": no netns;
+ *     anything else: the path of a pre-made netns, e.g. /var/run/netns/&lt;id&gt;
+ * @param hostnameFile, hostsFile, resolvConfFile files bind-mounted on /etc/...; null = none
+ * @param user the resolved user (see {@link UserResolver})
+ * @param extraMounts volumes and binds, in order, after the default mounts
+ * @param hostDevices the host's device nodes, used only when privileged (see {@link HostDevice#scan})
+ */
+public record OciSpecInput(
+    String containerId,
+    ContainerSpec spec,
+    String rootfs,
+    String network,
+    String hostnameFile,
+    String hostsFile,
+    String resolvConfFile,
+    ResolvedUser user,
+    List<OciMount> extraMounts,
+    List<HostDevice> hostDevices,
+    HostLimits limits) {
+
+  public static final String NETWORK_NONE = "none";
+  public static final String NETWORK_ISOLATED = "isolated";
+  public static final String NETWORK_HOST = "host";
+}
