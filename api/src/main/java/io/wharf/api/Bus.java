@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Request/reply over the event bus with Wharf's records. Bodies are JSON {@link Buffer}s made by
- * {@link Json}; failures travel as {@code fail(category.code(), message)} and come back as
+ * {@link Json}; failures travel as {@code fail(category.busCode(), message)} and come back as
  * {@link WharfException} with the same category. A request to a member that is gone, or that
  * does not answer in time, fails with {@link ErrorCategory#UNAVAILABLE}.
  */
@@ -55,7 +55,7 @@ public final class Bus {
           msg.reply(Json.buffer(ar.result()));
         } else {
           WharfException w = WharfException.of(ar.cause());
-          msg.fail(w.category().code(), w.getMessage());
+          msg.fail(w.category().busCode(), w.getMessage());
         }
       });
     });
@@ -70,7 +70,7 @@ public final class Bus {
     if (t instanceof ReplyException re) {
       switch (re.failureType()) {
         case RECIPIENT_FAILURE:
-          return new WharfException(ErrorCategory.fromCode(re.failureCode()), re.getMessage());
+          return new WharfException(ErrorCategory.fromBusCode(re.failureCode()), re.getMessage());
         case NO_HANDLERS:
           return new WharfException(ErrorCategory.UNAVAILABLE, "no service answers " + address);
         case TIMEOUT:

@@ -1,8 +1,10 @@
 package io.wharf.api;
 
 /**
- * The closed set of failure kinds every Wharf service replies with. The gateway maps each to an
- * HTTP status in exactly one place; {@link #code()} is the event-bus failure code.
+ * The closed set of failure kinds every Wharf service replies with. The gateway maps each to a
+ * Docker HTTP status in exactly one place; {@link #code()} is the usual HTTP status, used by the
+ * internal HTTP endpoints, and {@link #busCode()} the event-bus failure code (distinct per category,
+ * because CONFLICT and FAILED_PRECONDITION share HTTP 409).
  */
 public enum ErrorCategory {
   /** The named object does not exist (HTTP 404). */
@@ -26,17 +28,21 @@ public enum ErrorCategory {
     this.code = code;
   }
 
-  /** Event-bus failure code; equals the usual HTTP status. */
+  /** The usual HTTP status of this category. */
   public int code() {
     return code;
   }
 
-  public static ErrorCategory fromCode(int code) {
-    for (ErrorCategory c : values()) {
-      if (c.code == code) {
-        return c;
-      }
-    }
-    return INTERNAL;
+  private static final int BUS_CODE_BASE = 4000;
+
+  /** Event-bus failure code: unique per category. */
+  public int busCode() {
+    return BUS_CODE_BASE + ordinal();
+  }
+
+  /** The category of an event-bus failure code; anything unknown is INTERNAL. */
+  public static ErrorCategory fromBusCode(int busCode) {
+    int i = busCode - BUS_CODE_BASE;
+    return i >= 0 && i < values().length ? values()[i] : INTERNAL;
   }
 }

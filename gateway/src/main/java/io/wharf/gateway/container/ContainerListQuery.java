@@ -1,0 +1,76 @@
+package io.wharf.gateway.container;
+
+import io.wharf.api.container.ContainerState;
+import io.wharf.api.container.ContainerSummary;
+import io.wharf.gateway.http.FilterArgs;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /containers/json?all=&limit=&filters=}: which containers {@code docker ps} shows, newest
+ * first. Without {@code all} only live ones (running, paused, restarting); a {@code status}
+ * filter or a positive {@code limit} implies {@code all}, as in dockerd. Filters: id (prefix),
+ * name (regex on the name), label, status, ancestor (image as given, or image id prefix).
+ */
+public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
+  private static final Set<String> KEYS = Set.of("id", "name", "label", "status", "ancestor");
+
+  public ContainerListQuery {
+    filters.requireKeys(KEYS);
+    for (String status : filters.get("status")) {
+      try {
+        ContainerState.fromWire(status);
+      } catch (IllegalArgumentException e) {
+        throw io.wharf.api.WharfException.invalid("invalid filter 'status=" + status + "'");
+      }
+    }
+  }
+
+  public List<ContainerSummary> apply(List<ContainerSummary> containers) {
+    boolean showAll = all || limit > 0 || filters.has("status");
+    List<ContainerSummary> out = containers.stream()
+        .filter(c -> showAll || c.state().isLive())
+        .filter(this::matches)
+        .sorted(Comparator.comparingLong(ContainerSummary::createdNanos).reversed())
+        .collect(Collectors.toList());
+    return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
+  }
+
+  boolean matches(ContainerSummary c) {
+    return anyOrNone("id", v -> c.id().startsWith(v))
+        && anyOrNone("name", v -> nameMatches(v, c.name()))
+        && anyOrNone("status", v -> c.state().wire().equals(v))
+        && anyOrNone("ancestor", v -> ancestorMatches(v, c))
+        && FilterArgs.labelsMatch(filters.get("label"), c.labels());
+  }
+
+  private boolean anyOrNone(String key, java.util.function.Predicate<String> test) {
+    List<String> wanted = filters.get(key);
+    return wanted.isEmpty() || wanted.stream().anyMatch(test);
+  }
+
+  private static boolean nameMatches(String wanted, String name) {
+    String w = wanted.startsWith("/") ? wanted.substring(1) : wanted;
+    try {
+      return Pattern.compile(w).matcher(name).find();
+    } catch (PatternSyntaxException e) {
+      return name.contains(w);
+    }
+  }
+
+  private static boolean ancestorMatches(String wanted, ContainerSummary c) {
+    String image = c.image() == null ? "" : c.image();
+    String id = c.imageId() == null ? "" : c.imageId();
+    return image.equals(wanted) || withLatest(image).equals(withLatest(wanted))
+        || id.equals(wanted) || id.startsWith("sha256:" + wanted) || (wanted.startsWith("sha256:") && id.startsWith(wanted));
+  }
+
+  private static String withLatest(String ref) {
+    int slash = ref.lastIndexOf('/');
+    return ref.indexOf(':', slash + 1) < 0 && !ref.contains("@") ? ref + ":latest" : ref;
+  }
+}

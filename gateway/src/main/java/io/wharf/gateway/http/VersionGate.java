@@ -1,0 +1,62 @@
+package io.wharf.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API-version middleware: the first handler of every request. It reads the optional
+ * {@code /vX.Y} prefix (routes themselves accept it through {@link RoutePattern}), rejects versions
+ * outside what Wharf serves with Docker's 400 message, remembers the version on the routing
+ * context for handlers whose output shape depends on it, and puts the headers dockerd sends on
+ * every response.
+ */
+public final class VersionGate implements Handler<RoutingContext> {
+  private static final String KEY = "wharf.apiVersion";
+  private static final Pattern PREFIX = Pattern.compile("^/v([^/]+)(/.*)?$");
+
+  private final String serverHeader;
+
+  /** @param wharfVersion e.g. "0.1.0"; sent as {@code Server: Wharf/<version> (linux)} */
+  public VersionGate(String wharfVersion) {
+    this.serverHeader = "Wharf/" + wharfVersion + " (linux)";
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    addStandardHeaders(ctx.response());
+    ApiVersion version;
+    try {
+      version = versionOf(ctx.request().path());
+    } catch (RuntimeException e) {
+      ErrorResponder.send(ctx, e);
+      return;
+    }
+    ctx.put(KEY, version);
+    ctx.next();
+  }
+
+  /** The version the client asked for; {@link ApiVersion#MAX} when the path has no prefix. */
+  public static ApiVersion of(RoutingContext ctx) {
+    ApiVersion v = ctx.get(KEY);
+    return v != null ? v : ApiVersion.MAX;
+  }
+
+  /** Parses and checks the version prefix of a request path. */
+  static ApiVersion versionOf(String path) {
+    Matcher m = PREFIX.matcher(path == null ? "" : path);
+    if (!m.matches() || !Character.isDigit(m.group(1).charAt(0))) {
+      return ApiVersion.MAX;
+    }
+    return ApiVersion.parse(m.group(1)).requireSupported();
+  }
+
+  private void addStandardHeaders(HttpServerResponse resp) {
+    resp.putHeader("Api-Version", ApiVersion.MAX.toString())
+        .putHeader("Docker-Experimental", "false")
+        .putHeader("Ostype", "linux")
+        .putHeader("Server", serverHeader);
+  }
+}

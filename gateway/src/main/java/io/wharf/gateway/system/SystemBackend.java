@@ -1,0 +1,17 @@
+package io.wharf.gateway.system;
+
+import io.vertx.core.Future;
+import io.wharf.api.container.ContainerSummary;
+import io.wharf.api.image.ImageSummary;
+import io.wharf.api.node.NodeRecord;
+import java.util.List;
+
+/** The cluster figures {@code /info} and {@code /system/df} report. */
+public interface SystemBackend {
+  Future<List<ContainerSummary>> containers();
+
+  Future<List<NodeRecord>> nodes();
+
+  /** All images (including intermediate ones); a failed future when the registry is down. */
+  Future<List<ImageSummary>> images();
+}

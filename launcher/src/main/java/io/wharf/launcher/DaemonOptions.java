@@ -1,0 +1,42 @@
+package io.wharf.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code wharf daemon} was told, validated and with defaults filled in.
+ *
+ * @param join cluster members to contact, each "host:port"; empty = start a new cluster
+ * @param roles roles to deploy, in {@link Role} order, no duplicates
+ * @param bind the address Hazelcast, the event bus and the internal HTTP endpoints bind to
+ * @param tcp "host:port" of the optional TCP Docker API, or null
+ * @param heartbeatTimeoutSeconds Hazelcast max.no.heartbeat: how long a hung member stays in
+ * @param runtime OCI runtime binary (absolute path, or a bare name to look up on PATH)
+ * @param conmon conmon binary (same)
+ */
+public record DaemonOptions(
+    Path dataRoot,
+    Path runDir,
+    Path socket,
+    String nodeName,
+    List<String> join,
+    List<Role> roles,
+    String bind,
+    int clusterPort,
+    int registryPort,
+    String tcp,
+    int heartbeatTimeoutSeconds,
+    String clusterName,
+    String runtime,
+    String conmon) {
+
+  public DaemonOptions {
+    join = List.copyOf(join);
+    roles = List.copyOf(roles);
+  }
+
+  /** This member's own cluster address, "bind:clusterPort". */
+  public String selfMember() {
+    return HostPort.format(bind, clusterPort);
+  }
+}
