@@ -26,6 +26,23 @@ public final class ContainerSignals {
 
   /** Docker's kill: the container must be running; signal as typed by the user (null = KILL). */
   public Future<Void> kill(String id, String signal) {
+    return send(id, signal).compose(number -> {
+      if (number != SIGKILL) {
+        return Future.succeededFuture();
+      }
+      // Like Docker, a SIGKILL answers only once the container is gone, so that what the
+      // client does next (ps, rm, start) sees it stopped.
+      return withTimeout(exitOrNow(id), DEFAULT_STOP_SECONDS).otherwiseEmpty().mapEmpty();
+    });
+  }
+
+  private Future<Integer> exitOrNow(String id) {
+    Future<Integer> exit = node.waiters().nextExit(id);
+    return isNotRunning(id) ? Future.succeededFuture(0) : exit;
+  }
+
+  /** Sends the signal if the container runs; returns the signal number. */
+  private Future<Integer> send(String id, String signal) {
     int number;
     try {
       number = signal == null || signal.isEmpty() ? SIGKILL : Signals.parse(signal);
@@ -43,7 +60,7 @@ public final class ContainerSignals {
         return null;
       }).map(v -> {
         lifecycle.event(r, "kill", Map.of("signal", Integer.toString(number)));
-        return (Void) null;
+        return number;
       });
     });
   }
@@ -59,10 +76,10 @@ public final class ContainerSignals {
     int grace = timeoutSeconds != null ? timeoutSeconds
         : (r.effective().stopTimeout() != null ? r.effective().stopTimeout() : DEFAULT_STOP_SECONDS);
     Future<Integer> exit = node.waiters().nextExit(id);
-    return kill(id, sig)
+    return send(id, sig).<Void>mapEmpty()
         .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
         .compose(v -> grace < 0 ? exit : withTimeout(exit, grace))
-        .recover(timedOut -> kill(id, "KILL")
+        .recover(timedOut -> send(id, "KILL").<Void>mapEmpty()
             .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
             .compose(v -> exit))
         .map(code -> {
