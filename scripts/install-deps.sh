@@ -44,7 +44,7 @@ need openjdk-17-jdk-headless have javac
 need maven           have mvn
 if $with_test; then
   # Compatibility tests: docker-py, skopeo, and tmux for interactive (TTY) sessions.
-  need python3-docker  python3 -c 'import docker' 2>/dev/null
+  need python3-docker  /usr/bin/python3 -c 'import docker' 2>/dev/null
   need skopeo          have skopeo
   need tmux            have tmux
 fi
