@@ -1,5 +1,6 @@
 package io.wharf.registry;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,7 +18,13 @@ import io.wharf.api.event.WharfEvent;
 import io.wharf.api.image.ImageRequests;
 import io.wharf.registry.archive.ArchiveLoader;
 import io.wharf.registry.archive.ImageImporter;
+import io.wharf.registry.distribution.GarbageCollector;
+import io.wharf.registry.v2.DistributionRoutes;
+import io.vertx.ext.web.Router;
+import io.wharf.api.InternalHttp;
+import io.wharf.registry.http.EventLoopServer;
 import io.wharf.registry.http.InternalRoutes;
+import io.wharf.registry.http.RemoteImageRoutes;
 import io.wharf.registry.ops.ImageEvents;
 import io.wharf.registry.ops.ImageService;
 import io.wharf.registry.ops.TagWriter;
@@ -34,8 +41,10 @@ import java.util.concurrent.Callable;
 
 /**
  * The image-registry-service. Config: {@code dataRoot} (required), {@code httpHost} (default
- * 127.0.0.1), {@code httpPort} (default 5000; 0 picks a free port), {@code nodeId}.
- * Opens the store, agrees on the cluster token, serves the internal HTTP endpoints, advertises
+ * 127.0.0.1), {@code httpPort} (default 5000; 0 picks a free port), {@code nodeId}, and the /v2
+ * registry keys read by {@link DistributionSetup} (see the module README).
+ * Opens the store, agrees on the cluster token, serves the internal HTTP endpoints and the OCI
+ * distribution API (/v2, /token) on the same server, runs garbage collection, advertises
  * its URL under {@link ClusterKeys#REGISTRY_URL} and serves the IMAGE_* bus addresses. Replies:
  * LIST List&lt;ImageSummary&gt;, INSPECT ImageDetails, HISTORY List&lt;HistoryEntry&gt;, TAG the
  * tagged image's ImageSummary, REMOVE List&lt;DeleteItem&gt;.
@@ -46,6 +55,9 @@ public final class ImageRegistryVerticle extends VerticleBase {
   private ArchiveLoader loader;
   private ImageImporter importer;
   private HttpServer server;
+  private DistributionSetup distribution;
+  private Router router;
+  private long timer = -1;
 
   @Override
   public Future<?> start() {
@@ -57,27 +69,94 @@ public final class ImageRegistryVerticle extends VerticleBase {
     String host = cfg.getString("httpHost", "127.0.0.1");
     int port = cfg.getInteger("httpPort", 5000);
     ImageEvents events = eventPublisher(cfg.getString("nodeId", "local"));
-    return blocking(() -> ImageStore.open(new RegistryPaths(Path.of(dataRoot))))
-        .compose(s -> {
-          wire(s, events);
-          return clusterToken();
+    return blocking(() -> {
+      ImageStore s = ImageStore.open(new RegistryPaths(Path.of(dataRoot)));
+      wire(s, events, cfg);
+      return s;
+    })
+        .compose(s -> clusterToken())
+        .compose(token -> {
+          router = router(token);
+          return vertx.createHttpServer(serverOptions(cfg, host, port)).requestHandler(router).listen();
         })
-        .compose(token -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-            .requestHandler(new InternalRoutes(vertx, store, loader, importer, token).router())
-            .listen())
         .compose(s -> {
           server = s;
-          return clusterMap().compose(m -> m.put(ClusterKeys.REGISTRY_URL, "http://" + host + ":" + s.actualPort()));
+          distribution.listening(host, s.actualPort(), cfg);
+          return moreEventLoops(cfg, host);
         })
         .compose(v -> {
+          return blocking(() -> {
+            distribution.dockerFace.syncAll(store);
+            distribution.uploads.purgeStale(distribution.uploadMaxAgeMillis);
+            return null;
+          });
+        })
+        .compose(v -> clusterMap().compose(m -> m.put(ClusterKeys.REGISTRY_URL, "http://" + host + ":" + server.actualPort())))
+        .compose(v -> {
           bindConsumers();
+          startMaintenance();
           return Future.succeededFuture();
         });
   }
 
   @Override
   public Future<?> stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /**
+   * Config httpEventLoops (default: the number of cores): servers sharing the listening socket, one
+   * per event loop. Only for a fixed port: Vert.x shares a socket by the requested address, and
+   * port-0 servers would each get another random port.
+   */
+  private Future<?> moreEventLoops(JsonObject cfg, String host) {
+    int port = cfg.getInteger("httpPort", 5000);
+    int more = cfg.getInteger("httpEventLoops", Runtime.getRuntime().availableProcessors()) - 1;
+    if (more <= 0 || port == 0) {
+      return Future.succeededFuture();
+    }
+    HttpServerOptions options = serverOptions(cfg, host, port);
+    return vertx.deployVerticle(() -> new EventLoopServer(options, router), new DeploymentOptions().setInstances(more));
+  }
+
+  /** Idle timeout against stalled clients; socket buffers sized for blob streaming (0 = kernel default). */
+  private static HttpServerOptions serverOptions(JsonObject cfg, String host, int port) {
+    HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port)
+        .setIdleTimeout(cfg.getInteger("idleTimeoutSeconds", 300));
+    int send = cfg.getInteger("sendBufferBytes", 0);
+    int receive = cfg.getInteger("receiveBufferBytes", 0);
+    if (send > 0) {
+      o.setSendBufferSize(send);
+    }
+    if (receive > 0) {
+      o.setReceiveBufferSize(receive);
+    }
+    return o;
+  }
+
+  /** Runs one garbage collection now (also reachable as POST /internal/v1/registry/gc). */
+  public Future<GarbageCollector.Report> collectGarbage() {
+    return blocking(distribution.collector::run);
+  }
+
+  private Router router(String token) {
+    Router router = new InternalRoutes(vertx, store, loader, importer, token).router();
+    router.post(InternalHttp.PREFIX + "/registry/gc").handler(ctx -> collectGarbage()
+        .onFailure(ctx::fail)
+        .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json").end(Json.buffer(r))));
+    new RemoteImageRoutes(vertx, distribution.puller, distribution.pusher).mount(router);
+    new DistributionRoutes(vertx, distribution.services).mount(router);
+    return router;
+  }
+
+  /** Garbage collection every gc.intervalSeconds (when set), else an hourly purge of stale uploads. */
+  private void startMaintenance() {
+    long every = distribution.gcIntervalMillis > 0 ? distribution.gcIntervalMillis : 3_600_000L;
+    timer = vertx.setPeriodic(every, id -> blocking(() -> distribution.gcIntervalMillis > 0
+        ? distribution.collector.run() : distribution.uploads.purgeStale(distribution.uploadMaxAgeMillis)));
   }
 
   /** The port the HTTP server listens on (after start). */
@@ -85,9 +164,11 @@ public final class ImageRegistryVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void wire(ImageStore s, ImageEvents events) {
+  private void wire(ImageStore s, ImageEvents events, JsonObject cfg) {
     store = s;
     TagWriter tags = new TagWriter(s, events, ImageRegistryVerticle::nowNanos);
+    distribution = new DistributionSetup(cfg, s, tags, events);
+    s.setListener(distribution.dockerFace);
     service = new ImageService(s, tags, events);
     loader = new ArchiveLoader(s, tags, events);
     importer = new ImageImporter(s, tags, events, Clock.systemUTC());

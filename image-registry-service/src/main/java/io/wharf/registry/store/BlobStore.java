@@ -39,6 +39,10 @@ public final class BlobStore {
     }
   }
 
+  public RegistryPaths paths() {
+    return paths;
+  }
+
   /** Writes {@code in} (read to its end, not closed) into a new temp file in {@code dir}, hashing it. */
   public StagedBlob stage(InputStream in, Path dir) throws IOException {
     Files.createDirectories(dir);

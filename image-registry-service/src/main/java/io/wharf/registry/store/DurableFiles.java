@@ -41,6 +41,28 @@ public final class DurableFiles {
     }
   }
 
+  /**
+   * Atomically replaces {@code target} with {@code data} without fsync: readers see the old or
+   * the new bytes, and the write survives a crash of the process (the page cache does), but a
+   * power loss may undo it. For state that is cheap to lose (links that a manifest put restores,
+   * upload session state).
+   */
+  public static void writeAtomic(Path target, byte[] data) {
+    try {
+      Path dir = target.getParent();
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".tmp-" + target.getFileName(), "");
+      try {
+        Files.write(temp, data);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
   /** Renames a fully written and fsynced file onto {@code target}, then fsyncs the directory. */
   public static void moveIntoPlace(Path source, Path target) throws IOException {
     try {

@@ -34,6 +34,7 @@ public final class ImageStore {
   private final Map<String, ImageRecord> images = new LinkedHashMap<>();
   private final Map<String, JsonNode> configs = new LinkedHashMap<>();
   private TreeMap<String, String> tags = new TreeMap<>();
+  private volatile StoreListener listener = StoreListener.NONE;
 
   private ImageStore(RegistryPaths paths, BlobStore blobs) {
     this.paths = paths;
@@ -47,6 +48,24 @@ public final class ImageStore {
     ImageStore store = new ImageStore(paths, blobs);
     store.loadFromDisk();
     return store;
+  }
+
+  /**
+   * Sets the one listener that mirrors tag and image changes into the /v2 face. It runs under the
+   * store lock, after the change is durable.
+   */
+  public void setListener(StoreListener listener) {
+    this.listener = listener == null ? StoreListener.NONE : listener;
+  }
+
+  /** Every familiar tag and the image it points at (a snapshot). */
+  public Map<String, String> allTags() {
+    return withLock(() -> new TreeMap<>(tags));
+  }
+
+  /** Images whose stored manifest has {@code manifestDigest}. */
+  public List<ImageRecord> imagesWithManifest(String manifestDigest) {
+    return withLock(() -> images.values().stream().filter(r -> r.manifestDigest().equals(manifestDigest)).toList());
   }
 
   public BlobStore blobs() {
@@ -112,6 +131,7 @@ public final class ImageStore {
       ImageRecord updated = images.get(id).withLastTagTime(nowNanos);
       DurableFiles.write(paths.imageRecord(id), Json.bytes(updated));
       images.put(id, updated);
+      listener.tagSet(familiarTag, updated);
       return previous;
     });
   }
@@ -122,15 +142,16 @@ public final class ImageStore {
       String previous = tags.remove(familiarTag);
       if (previous != null) {
         writeTags();
+        listener.tagRemoved(familiarTag, previous);
       }
       return previous;
     });
   }
 
   /**
-   * Deletes an image (its tags must already be gone) and every blob no other image references.
-   * The record goes first, so a crash in between leaves only unreferenced blobs, never a record
-   * without its blobs.
+   * Deletes an image (its tags must already be gone) and every blob that no other image and no
+   * /v2 manifest (see {@link StoreListener#blobsInUse}) references. The record goes first, so a
+   * crash in between leaves only unreferenced blobs, never a record without its blobs.
    */
   public void deleteImage(String id) {
     withLock(() -> {
@@ -138,7 +159,8 @@ public final class ImageStore {
       DurableFiles.deleteQuietly(paths.imageRecord(id));
       images.remove(id);
       configs.remove(id);
-      Set<String> stillUsed = new HashSet<>();
+      listener.imageDeleted(record);
+      Set<String> stillUsed = new HashSet<>(listener.blobsInUse());
       images.values().forEach(r -> stillUsed.addAll(r.blobDigests()));
       record.blobDigests().stream().filter(d -> !stillUsed.contains(d)).forEach(blobs::delete);
       return null;

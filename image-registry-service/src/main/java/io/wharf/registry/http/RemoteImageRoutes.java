@@ -1,0 +1,88 @@
+package io.wharf.registry.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.wharf.api.InternalHttp;
+import io.wharf.registry.remote.ImagePuller;
+import io.wharf.registry.remote.ImagePusher;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Pull from and push to registries, for the gateway's {@code POST /images/create?fromImage=} and
+ * {@code POST /images/{name}/push}: same query parameters and {@code X-Registry-Auth} header as
+ * Docker, Docker's JSON progress stream back. A failure before the first message is a plain error
+ * ({@code {"message"}} with its status: 404 "manifest for x not found", "An image does not exist
+ * locally with the tag"); later failures end the stream with an errorDetail line. Token-checked
+ * like every internal route (the router's /internal/v1/* guard).
+ *
+ * <pre>
+ *   POST /internal/v1/images/pull?fromImage=&amp;tag=&amp;platform=     X-Registry-Auth optional
+ *   POST /internal/v1/images/push?name=&amp;tag=                       X-Registry-Auth optional
+ * </pre>
+ */
+public final class RemoteImageRoutes {
+  private final Vertx vertx;
+  private final ImagePuller puller;
+  private final ImagePusher pusher;
+
+  public RemoteImageRoutes(Vertx vertx, ImagePuller puller, ImagePusher pusher) {
+    this.vertx = vertx;
+    this.puller = puller;
+    this.pusher = pusher;
+  }
+
+  public void mount(Router router) {
+    router.post(InternalHttp.PREFIX + "/images/pull").handler(this::postImagesPull);
+    router.post(InternalHttp.PREFIX + "/images/push").handler(this::postImagesPush);
+  }
+
+  private void postImagesPull(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    String from = req.getParam("fromImage");
+    String tag = req.getParam("tag");
+    String platform = req.getParam("platform");
+    String auth = req.getHeader("X-Registry-Auth");
+    stream(ctx, sink -> puller.pull(from, tag, platform == null || platform.isEmpty() ? null : platform, auth, sink));
+  }
+
+  private void postImagesPush(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    String name = req.getParam("name");
+    String tag = req.getParam("tag");
+    String auth = req.getHeader("X-Registry-Auth");
+    stream(ctx, sink -> pusher.push(name, tag, auth, sink));
+  }
+
+  /** Runs {@code work} on a worker; its lines go out on the request's context, in order. */
+  private void stream(RoutingContext ctx, Consumer<Consumer<String>> work) {
+    HttpServerResponse response = ctx.response();
+    Context context = vertx.getOrCreateContext();
+    AtomicBoolean started = new AtomicBoolean();
+    Consumer<String> sink = line -> {
+      boolean first = started.compareAndSet(false, true);
+      context.runOnContext(v -> {
+        if (first) {
+          response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+        }
+        response.write(line);
+      });
+    };
+    vertx.executeBlocking(() -> {
+      work.accept(sink);
+      return null;
+    }, false).onComplete(ar -> context.runOnContext(v -> {
+      if (ar.succeeded()) {
+        response.end();
+      } else if (!started.get()) {
+        HttpErrors.send(response, ar.cause());
+      } else {
+        response.end(HttpErrors.streamLine(ar.cause()));
+      }
+    }));
+  }
+}

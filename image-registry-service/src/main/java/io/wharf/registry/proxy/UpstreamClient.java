@@ -1,0 +1,242 @@
+package io.wharf.registry.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.api.ErrorCategory;
+import io.wharf.api.Json;
+import io.wharf.api.WharfException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal /v2 client for one upstream: GET manifests and blobs, with Basic credentials or the
+ * Docker token flow (on a 401 Bearer challenge: fetch a token from the realm, with the
+ * credentials when configured, cache it per scope, retry once). Blocking.
+ */
+public final class UpstreamClient {
+  static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json",
+      "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.docker.distribution.manifest.v2+json");
+  private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+  private final Upstream upstream;
+  private final HttpClient http;
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+  public UpstreamClient(Upstream upstream) {
+    this.upstream = upstream;
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public Upstream upstream() {
+    return upstream;
+  }
+
+  /** A manifest as the upstream serves it. */
+  public record Fetched(byte[] bytes, String contentType) {}
+
+  /** The manifest, or null when the upstream says 404. UNAVAILABLE when it cannot be reached. */
+  public Fetched manifest(String remoteRepo, String reference) {
+    HttpResponse<InputStream> r = get("/v2/" + remoteRepo + "/manifests/" + reference, remoteRepo, ACCEPT);
+    try (InputStream body = r.body()) {
+      if (r.statusCode() == 404) {
+        return null;
+      }
+      requireOk(r, remoteRepo, reference);
+      return new Fetched(body.readAllBytes(), r.headers().firstValue("Content-Type").orElse(null));
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** The blob's bytes (the caller closes the stream), or null on 404. */
+  public InputStream blob(String remoteRepo, String digest) {
+    HttpResponse<InputStream> r = get("/v2/" + remoteRepo + "/blobs/" + digest, remoteRepo, "*/*");
+    if (r.statusCode() == 404) {
+      close(r);
+      return null;
+    }
+    requireOk(r, remoteRepo, digest);
+    return r.body();
+  }
+
+  /** True when the upstream has blob {@code digest} in {@code remoteRepo} (HEAD), with push credentials. */
+  public boolean hasBlob(String remoteRepo, String digest) {
+    HttpResponse<InputStream> r = exchange("HEAD", "/v2/" + remoteRepo + "/blobs/" + digest, pushScope(remoteRepo),
+        Map.of(), HttpRequest.BodyPublishers.noBody());
+    close(r);
+    return r.statusCode() == 200;
+  }
+
+  /** Uploads {@code file} as blob {@code digest}: POST a session, PUT the bytes with ?digest=. */
+  public void uploadBlob(String remoteRepo, String digest, java.nio.file.Path file) {
+    String scope = pushScope(remoteRepo);
+    HttpResponse<InputStream> start = exchange("POST", "/v2/" + remoteRepo + "/blobs/uploads/", scope, Map.of(),
+        HttpRequest.BodyPublishers.noBody());
+    close(start);
+    String location = start.headers().firstValue("Location").orElse(null);
+    if (start.statusCode() != 202 || location == null) {
+      throw failed("starting an upload to " + remoteRepo, start);
+    }
+    String url = location.startsWith("http") ? location : upstream.url() + location;
+    url += (url.contains("?") ? "&" : "?") + "digest=" + enc(digest);
+    HttpResponse<InputStream> put;
+    try {
+      put = exchange("PUT", url, scope, Map.of("Content-Type", "application/octet-stream"),
+          HttpRequest.BodyPublishers.ofFile(file));
+    } catch (java.io.FileNotFoundException e) {
+      throw unavailable(e);
+    }
+    close(put);
+    if (put.statusCode() != 201) {
+      throw failed("uploading " + digest + " to " + remoteRepo, put);
+    }
+  }
+
+  /** PUTs manifest bytes under {@code reference}; returns the digest the upstream reports. */
+  public String putManifest(String remoteRepo, String reference, byte[] bytes, String mediaType) {
+    HttpResponse<InputStream> r = exchange("PUT", "/v2/" + remoteRepo + "/manifests/" + reference,
+        pushScope(remoteRepo), Map.of("Content-Type", mediaType), HttpRequest.BodyPublishers.ofByteArray(bytes));
+    close(r);
+    if (r.statusCode() != 201) {
+      throw failed("pushing the manifest of " + remoteRepo + ":" + reference, r);
+    }
+    return r.headers().firstValue("Docker-Content-Digest").orElse(null);
+  }
+
+  private static String pushScope(String remoteRepo) {
+    return "repository:" + remoteRepo + ":pull,push";
+  }
+
+  private WharfException failed(String what, HttpResponse<InputStream> r) {
+    ErrorCategory c = r.statusCode() == 401 || r.statusCode() == 403
+        ? ErrorCategory.PERMISSION_DENIED : ErrorCategory.UNAVAILABLE;
+    return new WharfException(c, (c == ErrorCategory.PERMISSION_DENIED ? "denied: " : "")
+        + upstream.url() + " answered " + r.statusCode() + " " + what);
+  }
+
+  private HttpResponse<InputStream> get(String path, String remoteRepo, String accept) {
+    return exchange("GET", path, "repository:" + remoteRepo + ":pull", Map.of("Accept", accept),
+        HttpRequest.BodyPublishers.noBody());
+  }
+
+  /**
+   * One request with the credentials for {@code scope}; on a 401 Bearer challenge a token is
+   * fetched and the request sent once more ({@code body} must be replayable).
+   */
+  HttpResponse<InputStream> exchange(String method, String pathOrUrl, String scope, Map<String, String> headers,
+      HttpRequest.BodyPublisher body) {
+    HttpResponse<InputStream> r = send(method, pathOrUrl, headers, body, authorization(scope));
+    if (r.statusCode() == 401) {
+      String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+      close(r);
+      if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+        tokens.put(scope, fetchToken(challenge, scope));
+        r = send(method, pathOrUrl, headers, body, authorization(scope));
+      }
+    }
+    return r;
+  }
+
+  private String authorization(String scope) {
+    String token = tokens.get(scope);
+    if (token != null) {
+      return "Bearer " + token;
+    }
+    return upstream.hasCredentials() ? basic() : null;
+  }
+
+  private String fetchToken(String challenge, String scope) {
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher m = PARAM.matcher(challenge);
+    while (m.find()) {
+      params.put(m.group(1), m.group(2));
+    }
+    String realm = params.get("realm");
+    if (realm == null) {
+      throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url() + " sent a Bearer challenge without realm");
+    }
+    String query = "?scope=" + enc(params.getOrDefault("scope", scope))
+        + (params.containsKey("service") ? "&service=" + enc(params.get("service")) : "");
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(realm + query)).timeout(Duration.ofSeconds(30)).GET();
+    if (upstream.hasCredentials()) {
+      b.header("Authorization", basic());
+    }
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode body = Json.MAPPER.readTree(r.body());
+      String token = body.path("token").asText(body.path("access_token").asText(""));
+      if (r.statusCode() != 200 || token.isEmpty()) {
+        throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream token service " + realm
+            + " answered " + r.statusCode());
+      }
+      return token;
+    } catch (IOException e) {
+      throw unavailable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    }
+  }
+
+  private HttpResponse<InputStream> send(String method, String pathOrUrl, Map<String, String> headers,
+      HttpRequest.BodyPublisher body, String authorization) {
+    URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(upstream.url() + pathOrUrl);
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30)).method(method, body);
+    headers.forEach(b::header);
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw unavailable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    }
+  }
+
+  void requireOk(HttpResponse<InputStream> r, String repo, String ref) {
+    if (r.statusCode() != 200) {
+      close(r);
+      throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url()
+          + " answered " + r.statusCode() + " for " + repo + "@" + ref);
+    }
+  }
+
+  private String basic() {
+    String creds = upstream.username() + ":" + (upstream.password() == null ? "" : upstream.password());
+    return "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8));
+  }
+
+  WharfException unavailable(Exception e) {
+    return new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url()
+        + " unreachable: " + e.getMessage(), e);
+  }
+
+  static void close(HttpResponse<InputStream> r) {
+    try {
+      r.body().close();
+    } catch (IOException ignored) {
+      // nothing to release beyond the connection
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,184 @@
+package io.wharf.registry.remote;
+
+import io.wharf.api.WharfException;
+import io.wharf.registry.distribution.ImageFace;
+import io.wharf.registry.distribution.ManifestDescriptor;
+import io.wharf.registry.distribution.ManifestParser;
+import io.wharf.registry.distribution.ManifestService;
+import io.wharf.registry.distribution.ParsedManifest;
+import io.wharf.registry.distribution.StoredManifest;
+import io.wharf.registry.ops.ImageEvents;
+import io.wharf.registry.ops.TagWriter;
+import io.wharf.registry.proxy.UpstreamClient;
+import io.wharf.registry.reference.ImageReference;
+import io.wharf.registry.store.BlobStore;
+import io.wharf.registry.store.Digests;
+import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.StagedBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * {@code docker pull}: resolves the reference (an index picks the platform's manifest), fetches
+ * and verifies the config and every missing layer into the blob store, records the image and
+ * tags it, reporting Docker's progress messages. An image of this registry itself is resolved
+ * locally. A missing manifest fails before any message (NOT_FOUND with Docker's wording).
+ * Blocking.
+ */
+public final class ImagePuller {
+  private final ImageStore store;
+  private final TagWriter tags;
+  private final ImageFace face;
+  private final ManifestService manifests;
+  private final RemoteRegistries remotes;
+  private final ImageEvents events;
+
+  public ImagePuller(ImageStore store, TagWriter tags, ImageFace face, ManifestService manifests,
+      RemoteRegistries remotes, ImageEvents events) {
+    this.store = store;
+    this.tags = tags;
+    this.face = face;
+    this.manifests = manifests;
+    this.remotes = remotes;
+    this.events = events;
+  }
+
+  /** Where manifests come from: this registry's /v2 face or a remote registry. */
+  private interface Source {
+    StoredManifest manifest(String reference);
+
+    InputStream blob(String digest);
+  }
+
+  /**
+   * @param fromImage as Docker sends it ("busybox", "127.0.0.1:5000/app", may carry a tag or digest)
+   * @param tag separate tag, empty/null = the reference's own or "latest"
+   * @param platform "os/arch", null = linux and this host's architecture
+   * @return the pulled image id
+   */
+  public String pull(String fromImage, String tag, String platform, String registryAuth, Consumer<String> sink) {
+    ImageReference ref = tag == null || tag.isEmpty() ? ImageReference.parse(fromImage).withDefaultTag()
+        : ImageReference.tagTarget(fromImage, tag);
+    String reference = ref.digest() != null ? ref.digest() : ref.tag();
+    Source source = source(ref, registryAuth);
+    StoredManifest top = source.manifest(reference);
+    if (top == null) {
+      throw WharfException.notFound("manifest for " + ref.familiarString() + " not found: manifest unknown: manifest unknown");
+    }
+    ParsedManifest m = ManifestParser.parse(top.bytes(), top.mediaType());
+    if (m.isIndex()) {
+      ManifestDescriptor child = PlatformChoice.pick(top.bytes(), platform == null ? PlatformChoice.host() : platform);
+      StoredManifest chosen = source.manifest(child.digest());
+      if (chosen == null) {
+        throw WharfException.notFound("manifest for " + ref.familiarString() + " not found: manifest unknown: manifest unknown");
+      }
+      m = ManifestParser.parse(chosen.bytes(), chosen.mediaType());
+    }
+    if (!m.isImage()) {
+      throw WharfException.invalid(ref.familiarString() + " is not a container image (" + m.mediaType() + ")");
+    }
+    Progress progress = new Progress(sink);
+    progress.status("Pulling from " + ref.path(), ref.digest() != null ? ref.digest() : ref.tag());
+    fetch(source, m, progress);
+    ParsedManifest image = m;
+    String id = store.withLock(() -> {
+      storeManifest(image);
+      String recorded = face.recordImage(image);
+      if (recorded == null) {
+        throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
+      }
+      return recorded;
+    });
+    String previous = store.tagTarget(ref.familiarString());
+    if (ref.digest() == null) {
+      tags.tag(ref, id);
+    }
+    events.publish("pull", id, ref.familiarString());
+    progress.status("Digest: " + top.digest());
+    progress.status((id.equals(previous) ? "Status: Image is up to date for " : "Status: Downloaded newer image for ")
+        + ref.familiarString());
+    return id;
+  }
+
+  private void fetch(Source source, ParsedManifest m, Progress progress) {
+    BlobStore blobs = store.blobs();
+    for (ManifestDescriptor l : m.layers()) {
+      progress.layer(blobs.has(l.digest()) ? "Already exists" : "Pulling fs layer", l.digest());
+    }
+    download(source, m.config().digest(), null);
+    for (ManifestDescriptor l : m.layers()) {
+      if (!blobs.has(l.digest()) && !l.foreign()) {
+        download(source, l.digest(), progress);
+      }
+    }
+  }
+
+  private void download(Source source, String digest, Progress progress) {
+    if (store.blobs().has(digest)) {
+      return;
+    }
+    try (InputStream in = source.blob(digest)) {
+      if (in == null) {
+        throw WharfException.notFound("blob " + digest + " unknown to the registry");
+      }
+      StagedBlob staged = store.blobs().stage(in);
+      if (progress != null) {
+        progress.layer("Verifying Checksum", digest);
+      }
+      store.blobs().commit(staged, digest);
+      if (progress != null) {
+        progress.layer("Download complete", digest);
+        progress.layer("Pull complete", digest);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot download " + digest, e);
+    }
+  }
+
+  private void storeManifest(ParsedManifest m) {
+    try {
+      store.blobs().put(m.bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store manifest " + m.digest(), e);
+    }
+  }
+
+  private Source source(ImageReference ref, String registryAuth) {
+    if (remotes.isSelf(ref)) {
+      return new Source() {
+        @Override
+        public StoredManifest manifest(String reference) {
+          try {
+            return manifests.get(ref.path(), reference);
+          } catch (WharfException e) {
+            return null;
+          }
+        }
+
+        @Override
+        public InputStream blob(String digest) {
+          try {
+            return store.blobs().open(digest);
+          } catch (IOException e) {
+            return null;
+          }
+        }
+      };
+    }
+    UpstreamClient client = remotes.client(ref, registryAuth);
+    return new Source() {
+      @Override
+      public StoredManifest manifest(String reference) {
+        UpstreamClient.Fetched f = client.manifest(ref.path(), reference);
+        return f == null ? null : new StoredManifest(f.bytes(), Digests.of(f.bytes()), f.contentType());
+      }
+
+      @Override
+      public InputStream blob(String digest) {
+        return client.blob(ref.path(), digest);
+      }
+    };
+  }
+}
