@@ -69,6 +69,7 @@ public final class ContainerLifecycle {
     ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
         image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
     return node.blobSource().compose(blobs -> blocking(() -> {
+      io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
         node.rootfs().ensureLayers(image.layers(), blobs);
         java.nio.file.Files.createDirectories(node.paths().containerDir(id));
