@@ -31,9 +31,12 @@ public final class ContainerLifecycle {
 
   final NodeContext node;
   private final SerialQueue queue = new SerialQueue();
+  /** Probes the running containers that have a health check. */
+  final io.wharf.node.health.HealthMonitor health;
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
+    this.health = new io.wharf.node.health.HealthMonitor(node.vertx(), new ContainerHealth(this));
     node.executor().onExit((id, code) -> node.vertx().runOnContext(v -> exited(id, code)));
   }
 
@@ -109,6 +112,7 @@ public final class ContainerLifecycle {
         .compose(started -> node.cluster().publish(started.summary()).map(started))
         .map(started -> {
           event(started, "start", Map.of());
+          health.watch(id);
           return new ContainerRequests.Outcome(true);
         });
   }
