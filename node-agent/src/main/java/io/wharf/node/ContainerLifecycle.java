@@ -37,6 +37,7 @@ public final class ContainerLifecycle {
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
     this.health = new io.wharf.node.health.HealthMonitor(node.vertx(), new ContainerHealth(this));
+    LogRotationTimer.start(this);
     node.executor().onExit((id, code) -> node.vertx().runOnContext(v -> exited(id, code)));
   }
 
