@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class HealthProbe {
   /** Exit code recorded for a probe that timed out or could not start (Docker uses -1). */
   public static final int FAILED_TO_RUN = -1;
+  /** How long a killed probe's conmon gets to write its exit file. */
+  static final long REAP_MS = 5000;
 
   private final ExecShim exec;
 
@@ -37,6 +39,7 @@ public final class HealthProbe {
       Optional<Integer> code = exec.awaitExit(execId, Math.max(1, timeoutNanos / 1_000_000));
       if (code.isEmpty()) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        exec.awaitExit(execId, REAP_MS); // let conmon record the exit before its dir is removed
         return new HealthResult(start, nowNanos(), FAILED_TO_RUN,
             "Health check exceeded timeout (" + seconds(timeoutNanos) + ")");
       }
