@@ -16,7 +16,7 @@ import java.util.Map;
  * Config.Healthcheck, in both directions (request -> records for create, records -> JSON for
  * inspect). Absent fields become empty collections or null.
  */
-final class RunOptionsJson {
+public final class RunOptionsJson {
   private RunOptionsJson() {}
 
   static final String JSON_FILE = "json-file";
@@ -88,7 +88,7 @@ final class RunOptionsJson {
         (int) CreateRequestTranslator.longOf(h, "Retries"));
   }
 
-  static JsonObject healthcheckJson(HealthConfig h) {
+  public static JsonObject healthcheckJson(HealthConfig h) {
     JsonObject o = new JsonObject().put("Test", new JsonArray(h.test() == null ? List.of() : new ArrayList<>(h.test())));
     putIfSet(o, "Interval", h.interval());
     putIfSet(o, "Timeout", h.timeout());
