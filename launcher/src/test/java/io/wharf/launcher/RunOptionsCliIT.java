@@ -193,6 +193,44 @@ class RunOptionsCliIT {
     ok("rm", "-f", name);
   }
 
+  /** A one-binary rootfs tar (busybox with the applets a probe needs) for docker import. */
+  private static Path rootfsTar() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("rootfs/bin"));
+    Files.copy(Path.of("/bin/busybox"), root.resolve("busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    for (String applet : List.of("sh", "sleep", "true")) {
+      Files.deleteIfExists(root.resolve(applet));
+      Files.createSymbolicLink(root.resolve(applet), Path.of("busybox"));
+    }
+    Path tar = dir.resolve("rootfs.tar");
+    Process p = new ProcessBuilder("tar", "-C", dir.resolve("rootfs").toString(), "-cf", tar.toString(), ".")
+        .redirectErrorStream(true).start();
+    assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return tar;
+  }
+
+  @Test
+  void imageHealthcheckIsUsedAndCanBeOverridden() throws Exception {
+    String image = "hc" + System.nanoTime() + ":1";
+    ok("import", "--change", "HEALTHCHECK --interval=1s --retries=1 CMD true", "--change", "CMD [\"sleep\",\"300\"]",
+        rootfsTar().toString(), image);
+    assertEquals("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":1000000000,\"Retries\":1}\n",
+        ok("image", "inspect", "-f", "{{json .Config.Healthcheck}}", image));
+    String fromImage = ok("run", "-d", image).strip();
+    String overridden = ok("run", "-d", "--health-cmd", "exit 1", image).strip();
+    String disabled = ok("run", "-d", "--no-healthcheck", image).strip();
+    daemon.awaitCondition("image health", () -> {
+      try {
+        return ok("inspect", "-f", "{{.State.Health.Status}}", fromImage).equals("healthy\n")
+            && ok("inspect", "-f", "{{.State.Health.Status}}", overridden).equals("unhealthy\n");
+      } catch (Exception | AssertionError e) {
+        return false;
+      }
+    }, deadline(Duration.ofSeconds(20)));
+    assertEquals("false\n", ok("inspect", "-f", "{{if .State.Health}}true{{else}}false{{end}}", disabled));
+    ok("rm", "-f", fromImage, overridden, disabled);
+    ok("rmi", image);
+  }
+
   @Test
   void healthChecksShowInPsInspectAndEvents() throws Exception {
     String good = "hok-" + System.nanoTime();

@@ -29,8 +29,10 @@ final class ContainerHealth implements HealthMonitor.Owner {
   @Override
   public Optional<HealthMonitor.Run> current(String id) {
     return lifecycle.node.store().get(id)
-        .filter(r -> r.state() == ContainerState.RUNNING && r.effective().healthcheck() != null)
-        .map(r -> new HealthMonitor.Run(r.startedNanos(), r.effective().healthcheck(), r.health()));
+        .filter(r -> (r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED)
+            && r.effective().healthcheck() != null)
+        .map(r -> new HealthMonitor.Run(r.startedNanos(), r.effective().healthcheck(), r.health(),
+            r.state() == ContainerState.PAUSED));
   }
 
   @Override

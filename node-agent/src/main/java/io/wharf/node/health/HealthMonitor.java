@@ -2,7 +2,6 @@ package io.wharf.node.health;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.wharf.api.container.ContainerState;
 import io.wharf.api.container.HealthConfig;
 import io.wharf.api.container.HealthState;
 import io.wharf.api.container.HealthState.HealthResult;
@@ -25,7 +24,7 @@ public final class HealthMonitor {
 
   /** What the monitor needs from the container's owner. */
   public interface Owner {
-    /** The container's check and run, if it is running; empty otherwise. */
+    /** The container's check and run, if it is running or paused; empty otherwise. */
     Optional<Run> current(String id);
 
     /** Runs a probe (blocking) off the event loop. */
@@ -35,8 +34,8 @@ public final class HealthMonitor {
     Future<Void> record(String id, long startedNanos, HealthState state, boolean statusChanged);
   }
 
-  /** One run of a container: when it started, its check and its health so far. */
-  public record Run(long startedNanos, HealthConfig check, HealthState health) {}
+  /** One run of a container: when it started, its check, its health so far, whether it is paused. */
+  public record Run(long startedNanos, HealthConfig check, HealthState health, boolean paused) {}
 
   private final Vertx vertx;
   private final Owner owner;
@@ -71,6 +70,10 @@ public final class HealthMonitor {
       return;
     }
     HealthConfig check = run.get().check();
+    if (run.get().paused()) {
+      schedule(id, startedNanos, HealthTracker.interval(check)); // Docker does not probe paused containers
+      return;
+    }
     owner.probe(id, HealthTracker.command(check), HealthTracker.timeout(check))
         .compose(result -> {
           Optional<Run> now = owner.current(id).filter(r -> r.startedNanos() == startedNanos);
@@ -90,11 +93,6 @@ public final class HealthMonitor {
             watched.remove(id, startedNanos);
           }
         });
-  }
-
-  /** Whether the record's state means "probe it". */
-  public static boolean probed(ContainerState state) {
-    return state == ContainerState.RUNNING;
   }
 
 }
