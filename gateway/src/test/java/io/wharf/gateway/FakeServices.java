@@ -143,7 +143,7 @@ public final class FakeServices {
       return Future.failedFuture(WharfException.notFound("no such image: " + name + ": No such image: " + name));
     }
     return Future.succeededFuture(new ImageDetails(busybox(), "2023-11-14T22:13:20Z", "", "", "", "amd64", "linux",
-        new ImageConfig(null, List.of("PATH=/bin"), List.of("sh"), null, null, null, null, null, null),
+        new ImageConfig(null, List.of("PATH=/bin"), List.of("sh"), null, null, null, null, null, null, null),
         List.of(new LayerRef("sha256:" + "d".repeat(64), "sha256:" + "d".repeat(64), 2_000_000, "application/vnd.oci.image.layer.v1.tar")),
         List.of(new HistoryEntry(BUSYBOX_ID, 1_700_000_000L, "/bin/sh -c #(nop) CMD [\"sh\"]", List.of("busybox:latest"), 0, ""))));
   }

@@ -46,7 +46,8 @@ public final class ConfigMerger {
         user.stopTimeout(),
         union(img.exposedPorts(), user.exposedPorts()),
         union(img.volumes(), user.volumes()),
-        host);
+        host,
+        HealthConfigMerger.merge(img.healthcheck(), user.healthcheck()));
   }
 
   private static List<String> entrypoint(ContainerSpec user, ImageConfig img) {

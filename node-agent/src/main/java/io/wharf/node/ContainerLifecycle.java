@@ -31,9 +31,13 @@ public final class ContainerLifecycle {
 
   final NodeContext node;
   private final SerialQueue queue = new SerialQueue();
+  /** Probes the running containers that have a health check. */
+  final io.wharf.node.health.HealthMonitor health;
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
+    this.health = new io.wharf.node.health.HealthMonitor(node.vertx(), new ContainerHealth(this));
+    LogRotationTimer.start(this);
     node.executor().onExit((id, code) -> node.vertx().runOnContext(v -> exited(id, code)));
   }
 
@@ -69,6 +73,7 @@ public final class ContainerLifecycle {
     ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
         image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
     return node.blobSource().compose(blobs -> blocking(() -> {
+      io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
         node.rootfs().ensureLayers(image.layers(), blobs);
         java.nio.file.Files.createDirectories(node.paths().containerDir(id));
@@ -108,6 +113,7 @@ public final class ContainerLifecycle {
         .compose(started -> node.cluster().publish(started.summary()).map(started))
         .map(started -> {
           event(started, "start", Map.of());
+          health.watch(id);
           return new ContainerRequests.Outcome(true);
         });
   }

@@ -55,7 +55,7 @@ final class ContainerRecovery {
       case RUNNING:
         LOG.info("container {} kept running (pid {})", NodePaths.shortId(r.id()), found.pid());
         node.attachHub().markRunning(r.id());
-        return () -> { };
+        return () -> lifecycle.health.watch(r.id());
       case EXITED:
         return () -> lifecycle.exited(r.id(), found.exitCode());
       case SHIM_LOST:

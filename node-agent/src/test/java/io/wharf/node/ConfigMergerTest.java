@@ -18,12 +18,12 @@ class ConfigMergerTest {
 
   private static ContainerSpec user(List<String> cmd, List<String> entrypoint, List<String> env) {
     return new ContainerSpec(null, "busybox", cmd, entrypoint, env, null, null, null, null, Map.of("u", "1"),
-        false, false, false, false, true, true, null, null, null, null, HostSettings.defaults());
+        false, false, false, false, true, true, null, null, null, null, HostSettings.defaults(), null);
   }
 
   private static ImageConfig image(List<String> cmd, List<String> entrypoint) {
     return new ImageConfig("", List.of("PATH=/img/bin", "A=image"), cmd, entrypoint, "/work",
-        Map.of("i", "2"), List.of("80/tcp"), null, null);
+        Map.of("i", "2"), List.of("80/tcp"), null, null, null);
   }
 
   @Test

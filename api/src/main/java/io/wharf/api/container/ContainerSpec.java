@@ -11,6 +11,7 @@ import java.util.Map;
  * @param image the image reference exactly as the user typed it (shown by {@code docker ps})
  * @param exposedPorts keys like "80/tcp"
  * @param volumes container paths of anonymous volumes, as keys
+ * @param healthcheck Config.Healthcheck, or null to use the image's
  */
 public record ContainerSpec(
     String name,
@@ -33,5 +34,6 @@ public record ContainerSpec(
     Integer stopTimeout,
     List<String> exposedPorts,
     List<String> volumes,
-    HostSettings host) {
+    HostSettings host,
+    HealthConfig healthcheck) {
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param image the reference as the user gave it
  * @param imageId "sha256:..." id of the image
  * @param command entrypoint and cmd joined with spaces, as {@code docker ps} shows it
+ * @param health the health check's state, or null when the container has none
  */
 public record ContainerSummary(
     String id,
@@ -27,7 +28,16 @@ public record ContainerSummary(
     Map<String, String> labels,
     String networkMode,
     boolean tty,
-    int restartCount) {
+    int restartCount,
+    HealthState health) {
+
+  /** Without health (containers without a health check). */
+  public ContainerSummary(String id, String name, String nodeId, String image, String imageId, String command,
+      long createdNanos, ContainerState state, int exitCode, long startedNanos, long finishedNanos,
+      Map<String, String> labels, String networkMode, boolean tty, int restartCount) {
+    this(id, name, nodeId, image, imageId, command, createdNanos, state, exitCode, startedNanos, finishedNanos,
+        labels, networkMode, tty, restartCount, null);
+  }
 
   public List<String> names() {
     return List.of("/" + name);

@@ -12,6 +12,11 @@ import java.util.List;
  * @param pidsLimit max processes; null or &lt;= 0 unlimited
  * @param networkMode "default", "bridge", "host", "none", a network name, or "container:&lt;id&gt;"
  * @param consoleSize [height, width] of the pty at create, or null
+ * @param tmpfs container path -&gt; mount options ("" for the defaults), Docker's HostConfig.Tmpfs
+ * @param securityOpt "no-new-privileges[:true|false]", "seccomp=unconfined", "seccomp=&lt;json&gt;"
+ * @param shmSize bytes of /dev/shm; 0 = Docker's 64 MiB
+ * @param init null or false: run the command as PID 1; true: tini as PID 1
+ * @param logOptions the json-file log options: "max-size", "max-file"
  */
 public record HostSettings(
     boolean autoRemove,
@@ -28,10 +33,31 @@ public record HostSettings(
     boolean readonlyRootfs,
     String networkMode,
     RestartPolicy restartPolicy,
-    List<Integer> consoleSize) {
+    List<Integer> consoleSize,
+    java.util.Map<String, String> tmpfs,
+    List<Ulimit> ulimits,
+    List<String> groupAdd,
+    List<String> securityOpt,
+    List<DeviceMapping> devices,
+    long shmSize,
+    java.util.Map<String, String> sysctls,
+    Boolean init,
+    java.util.Map<String, String> logOptions) {
+
+  /** Absent collections (records saved before these fields existed) read as empty. */
+  public HostSettings {
+    tmpfs = tmpfs == null ? java.util.Map.of() : tmpfs;
+    ulimits = ulimits == null ? List.of() : ulimits;
+    groupAdd = groupAdd == null ? List.of() : groupAdd;
+    securityOpt = securityOpt == null ? List.of() : securityOpt;
+    devices = devices == null ? List.of() : devices;
+    sysctls = sysctls == null ? java.util.Map.of() : sysctls;
+    logOptions = logOptions == null ? java.util.Map.of() : logOptions;
+  }
 
   public static HostSettings defaults() {
     return new HostSettings(false, 0, 0, 0, 0, 0, 0, null, false, List.of(), List.of(), false,
-        "default", RestartPolicy.NO, null);
+        "default", RestartPolicy.NO, null, java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), 0,
+        java.util.Map.of(), null, java.util.Map.of());
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param exposedPorts keys like "80/tcp"
  * @param volumes container paths
+ * @param healthcheck the image's HEALTHCHECK, or null
  */
 public record ImageConfig(
     String user,
@@ -19,9 +20,10 @@ public record ImageConfig(
     Map<String, String> labels,
     List<String> exposedPorts,
     List<String> volumes,
-    String stopSignal) {
+    String stopSignal,
+    io.wharf.api.container.HealthConfig healthcheck) {
 
   public static ImageConfig empty() {
-    return new ImageConfig(null, null, null, null, null, null, null, null, null);
+    return new ImageConfig(null, null, null, null, null, null, null, null, null, null);
   }
 }

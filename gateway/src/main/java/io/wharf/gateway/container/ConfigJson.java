@@ -39,6 +39,9 @@ final class ConfigJson {
     if (s.stopSignal() != null) {
       o.put("StopSignal", s.stopSignal());
     }
+    if (s.healthcheck() != null) {
+      o.put("Healthcheck", RunOptionsJson.healthcheckJson(s.healthcheck()));
+    }
     if (s.stopTimeout() != null) {
       o.put("StopTimeout", s.stopTimeout());
     }

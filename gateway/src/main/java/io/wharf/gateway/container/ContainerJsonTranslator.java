@@ -76,7 +76,7 @@ public final class ContainerJsonTranslator {
   static JsonObject state(ContainerDetails d) {
     ContainerSummary c = d.summary();
     ContainerState s = c.state();
-    return new JsonObject()
+    JsonObject state = new JsonObject()
         .put("Status", s.wire())
         .put("Running", s == ContainerState.RUNNING || s == ContainerState.PAUSED || s == ContainerState.RESTARTING)
         .put("Paused", s == ContainerState.PAUSED)
@@ -88,6 +88,10 @@ public final class ContainerJsonTranslator {
         .put("Error", nz(d.error()))
         .put("StartedAt", DockerTime.rfc3339Nano(c.startedNanos()))
         .put("FinishedAt", DockerTime.rfc3339Nano(c.finishedNanos()));
+    if (c.health() != null) {
+      state.put("Health", HealthJson.of(c.health()));
+    }
+    return state;
   }
 
   private static JsonObject networkSettings(ContainerSummary c) {

@@ -14,13 +14,20 @@ import java.util.stream.Collectors;
  * {@code GET /containers/json?all=&limit=&filters=}: which containers {@code docker ps} shows, newest
  * first. Without {@code all} only live ones (running, paused, restarting); a {@code status}
  * filter or a positive {@code limit} implies {@code all}, as in dockerd. Filters: id (prefix),
- * name (regex on the name), label, status, ancestor (image as given, or image id prefix).
+ * name (regex on the name), label, status, ancestor (image as given, or image id prefix), health
+ * (starting, healthy, unhealthy, or none for containers without a health check).
  */
 public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
-  private static final Set<String> KEYS = Set.of("id", "name", "label", "status", "ancestor");
+  private static final Set<String> KEYS = Set.of("id", "name", "label", "status", "ancestor", "health");
+  private static final Set<String> HEALTH = Set.of("starting", "healthy", "unhealthy", "none");
 
   public ContainerListQuery {
     filters.requireKeys(KEYS);
+    for (String health : filters.get("health")) {
+      if (!HEALTH.contains(health)) {
+        throw io.wharf.api.WharfException.invalid("Unrecognised filter value for health: " + health);
+      }
+    }
     for (String status : filters.get("status")) {
       try {
         ContainerState.fromWire(status);
@@ -45,6 +52,7 @@ public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
         && anyOrNone("name", v -> nameMatches(v, c.name()))
         && anyOrNone("status", v -> c.state().wire().equals(v))
         && anyOrNone("ancestor", v -> ancestorMatches(v, c))
+        && anyOrNone("health", v -> v.equals(c.health() == null ? "none" : c.health().status()))
         && FilterArgs.labelsMatch(filters.get("label"), c.labels());
   }
 

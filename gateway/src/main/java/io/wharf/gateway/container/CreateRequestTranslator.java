@@ -46,7 +46,8 @@ public final class CreateRequestTranslator {
         b.getValue("StopTimeout") == null ? null : number(b, "StopTimeout").intValue(),
         keys(b.getValue("ExposedPorts")),
         keys(b.getValue("Volumes")),
-        host(object(b, "HostConfig")));
+        host(object(b, "HostConfig")),
+        RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
     return spec;
   }
@@ -71,7 +72,16 @@ public final class CreateRequestTranslator {
         bool(h, "ReadonlyRootfs"),
         mode == null ? "default" : mode,
         new RestartPolicy(rpName == null ? "no" : rpName, (int) longOf(rp, "MaximumRetryCount")),
-        consoleSize(h.getValue("ConsoleSize")));
+        consoleSize(h.getValue("ConsoleSize")),
+        RunOptionsJson.stringMap(h, "Tmpfs"),
+        RunOptionsJson.ulimits(h.getValue("Ulimits")),
+        orEmpty(words(h, "GroupAdd")),
+        orEmpty(words(h, "SecurityOpt")),
+        RunOptionsJson.devices(h.getValue("Devices")),
+        longOf(h, "ShmSize"),
+        RunOptionsJson.stringMap(h, "Sysctls"),
+        h.getValue("Init") == null ? null : bool(h, "Init"),
+        RunOptionsJson.logOptions(object(h, "LogConfig")));
   }
 
   static String stripSlash(String name) {

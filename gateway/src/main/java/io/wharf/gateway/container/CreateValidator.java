@@ -29,6 +29,7 @@ public final class CreateValidator {
     HostSettings h = spec.host();
     validateResources(h);
     validateRestartPolicy(h.restartPolicy(), h.autoRemove());
+    RunOptionsValidator.validate(spec);
   }
 
   static void validateResources(HostSettings h) {

@@ -10,13 +10,17 @@ import java.util.List;
 final class HostConfigJson {
   private HostConfigJson() {}
 
+  /** Docker's default /dev/shm size, shown when ShmSize was not set. */
+  static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
+
   static JsonObject of(HostSettings h, String networkMode) {
     HostSettings s = h == null ? HostSettings.defaults() : h;
     RestartPolicy rp = s.restartPolicy() == null ? RestartPolicy.NO : s.restartPolicy();
     return new JsonObject()
         .put("Binds", null)
         .put("ContainerIDFile", "")
-        .put("LogConfig", new JsonObject().put("Type", "json-file").put("Config", new JsonObject()))
+        .put("LogConfig", new JsonObject().put("Type", RunOptionsJson.JSON_FILE)
+            .put("Config", RunOptionsJson.mapJson(s.logOptions())))
         .put("NetworkMode", ContainerJsonTranslator.networkMode(s.networkMode() != null ? s.networkMode() : networkMode))
         .put("PortBindings", new JsonObject())
         .put("RestartPolicy", new JsonObject().put("Name", rp.name()).put("MaximumRetryCount", rp.maximumRetryCount()))
@@ -36,8 +40,14 @@ final class HostConfigJson {
         .put("CpuQuota", s.cpuQuota())
         .put("MemorySwap", s.memorySwap())
         .put("PidsLimit", s.pidsLimit())
-        .put("Devices", new JsonArray())
-        .put("Ulimits", new JsonArray());
+        .put("Devices", RunOptionsJson.devicesJson(s.devices()))
+        .put("Ulimits", RunOptionsJson.ulimitsJson(s.ulimits()))
+        .put("GroupAdd", caps(s.groupAdd()))
+        .put("SecurityOpt", caps(s.securityOpt()))
+        .put("Tmpfs", s.tmpfs() == null || s.tmpfs().isEmpty() ? null : RunOptionsJson.mapJson(s.tmpfs()))
+        .put("Sysctls", s.sysctls() == null || s.sysctls().isEmpty() ? null : RunOptionsJson.mapJson(s.sysctls()))
+        .put("ShmSize", s.shmSize() > 0 ? s.shmSize() : DEFAULT_SHM_SIZE)
+        .put("Init", s.init());
   }
 
   private static JsonArray consoleSize(List<Integer> size) {

@@ -14,7 +14,7 @@ public final class StatusText {
   public static String of(ContainerSummary c, long nowNanos) {
     ContainerState state = c.state();
     return switch (state) {
-      case RUNNING -> "Up " + humanDuration(nowNanos - c.startedNanos());
+      case RUNNING -> "Up " + humanDuration(nowNanos - c.startedNanos()) + healthSuffix(c);
       case PAUSED -> "Up " + humanDuration(nowNanos - c.startedNanos()) + " (Paused)";
       case RESTARTING -> "Restarting (" + c.exitCode() + ") " + humanDuration(nowNanos - c.finishedNanos()) + " ago";
       case REMOVING -> "Removal In Progress";
@@ -23,6 +23,15 @@ public final class StatusText {
       case EXITED -> c.startedNanos() <= 0 && c.finishedNanos() <= 0 ? "Created"
           : c.finishedNanos() <= 0 ? "" : "Exited (" + c.exitCode() + ") " + humanDuration(nowNanos - c.finishedNanos()) + " ago";
     };
+  }
+
+  /** Docker's " (healthy)", " (unhealthy)", " (health: starting)"; empty without a health check. */
+  static String healthSuffix(ContainerSummary c) {
+    if (c.health() == null || c.health().status() == null) {
+      return "";
+    }
+    String status = c.health().status();
+    return status.equals("starting") ? " (health: starting)" : " (" + status + ")";
   }
 
   /** go-units HumanDuration. */

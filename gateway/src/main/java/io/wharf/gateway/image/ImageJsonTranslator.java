@@ -108,6 +108,9 @@ public final class ImageJsonTranslator {
     if (c.stopSignal() != null) {
       o.put("StopSignal", c.stopSignal());
     }
+    if (c.healthcheck() != null) {
+      o.put("Healthcheck", io.wharf.gateway.container.RunOptionsJson.healthcheckJson(c.healthcheck()));
+    }
     return o;
   }
 

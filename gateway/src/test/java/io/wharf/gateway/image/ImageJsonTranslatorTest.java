@@ -46,7 +46,7 @@ class ImageJsonTranslatorTest {
   @Test
   void inspectCarriesConfigAndLayers() {
     ImageDetails d = new ImageDetails(TAGGED, "2026-01-01T00:00:00Z", "me", "Imported from -", "", "amd64", "linux",
-        new ImageConfig("1000", List.of("PATH=/bin"), List.of("sh"), null, "/w", null, List.of("80/tcp"), null, null),
+        new ImageConfig("1000", List.of("PATH=/bin"), List.of("sh"), null, "/w", null, List.of("80/tcp"), null, null, null),
         List.of(new LayerRef("sha256:d1", "sha256:b1", 3, "x")), List.of());
     JsonObject v41 = ImageJsonTranslator.inspect(d, ApiVersion.parse("1.41"));
     assertTrue(v41.containsKey("ContainerConfig"));

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The {@code --change} lines of {@code docker import} (Dockerfile instructions CMD, ENTRYPOINT, ENV,
- * EXPOSE, LABEL, USER, VOLUME, WORKDIR, STOPSIGNAL) applied to an empty container config, rendered
+ * EXPOSE, LABEL, USER, VOLUME, WORKDIR, STOPSIGNAL, HEALTHCHECK) applied to an empty container config, rendered
  * as the {@code config} object of a Docker image config. Other instructions are INVALID_ARGUMENT
  * "&lt;instruction&gt; is not a valid change command".
  */
@@ -30,6 +30,7 @@ public final class ImportChanges {
   private Set<String> exposedPorts;
   private Set<String> volumes;
   private String stopSignal;
+  private ObjectNode healthcheck;
 
   /** Parses and applies {@code changes} in order; each may hold several lines. */
   public static ImportChanges parse(List<String> changes) {
@@ -69,6 +70,7 @@ public final class ImportChanges {
       case "user" -> user = single(keyword, rest);
       case "workdir" -> workingDir = single(keyword, rest);
       case "stopsignal" -> stopSignal = single(keyword, rest);
+      case "healthcheck" -> healthcheck = HealthcheckInstruction.parse(rest);
       default -> throw WharfException.invalid(keyword + " is not a valid change command");
     }
   }
@@ -147,6 +149,9 @@ public final class ImportChanges {
     c.set("Labels", Json.MAPPER.valueToTree(labels));
     if (stopSignal != null) {
       c.put("StopSignal", stopSignal);
+    }
+    if (healthcheck != null) {
+      c.set("Healthcheck", healthcheck);
     }
     return c;
   }

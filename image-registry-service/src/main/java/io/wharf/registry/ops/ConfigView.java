@@ -1,6 +1,7 @@
 package io.wharf.registry.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.api.container.HealthConfig;
 import io.wharf.api.image.HistoryEntry;
 import io.wharf.api.image.ImageConfig;
 import io.wharf.api.image.LayerRef;
@@ -38,7 +39,16 @@ final class ConfigView {
     return new ImageConfig(emptyToNull(c.path("User").asText("")), strings(c.get("Env")),
         strings(c.get("Cmd")), strings(c.get("Entrypoint")), emptyToNull(c.path("WorkingDir").asText("")),
         stringMap(c.get("Labels")), keys(c.get("ExposedPorts")), keys(c.get("Volumes")),
-        emptyToNull(c.path("StopSignal").asText("")));
+        emptyToNull(c.path("StopSignal").asText("")), healthcheck(c.get("Healthcheck")));
+  }
+
+  /** HEALTHCHECK as the builder stores it: Test, Interval, Timeout, StartPeriod (ns), Retries. */
+  static HealthConfig healthcheck(JsonNode h) {
+    if (h == null || !h.isObject()) {
+      return null;
+    }
+    return new HealthConfig(strings(h.get("Test")), h.path("Interval").asLong(0), h.path("Timeout").asLong(0),
+        h.path("StartPeriod").asLong(0), h.path("Retries").asInt(0));
   }
 
   /**

@@ -28,7 +28,8 @@ public record HostDevice(String path, String type, long major, long minor, int f
     return out;
   }
 
-  private static java.util.Optional<HostDevice> describe(Path p) {
+  /** The device node at {@code p} (not following symlinks); empty for anything else. Blocks. */
+  static java.util.Optional<HostDevice> describe(Path p) {
     try {
       int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       int kind = mode & 0170000;

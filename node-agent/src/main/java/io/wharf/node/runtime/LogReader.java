@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * follow ends when the caller cancels, when {@code until} passes, or when {@code finished} says
  * no more output can come and the file has been read to its end. A torn last line (conmon in the
  * middle of a write) is left for the next poll, or dropped at the end of a non-follow read. A
- * rotated file (renamed, then conmon reopens ctr.log) is read to its end before the new one.
+ * rotated file (renamed, then conmon reopens ctr.log) is read to its end before the new one, and
+ * the files already rotated ({@code ctr.log.N} .. {@code ctr.log.1}, see {@link LogRotator}) are
+ * read first, oldest first.
  * Safe to use from several threads at once: each call keeps its own position.
  */
 public final class LogReader {
@@ -44,6 +46,11 @@ public final class LogReader {
   public void stream(LogQuery query, Consumer<LogRecord> sink, BooleanSupplier finished, AtomicBoolean cancelled) {
     Delivery delivery = new Delivery(query, sink);
     CriLog cri = new CriLog(delivery::offer);
+    for (Path older : LogRotator.rotatedOldestFirst(file)) {
+      try (LogCursor rotated = new LogCursor(older)) {
+        rotated.readLines(cri::accept);
+      }
+    }
     try (LogCursor cursor = new LogCursor(file)) {
       cursor.readLines(cri::accept);
       if (!query.follow()) {

@@ -40,6 +40,7 @@ public final class OciSpecBuilder {
     }
     root.set("mounts", mounts(in, host.privileged()));
     root.set("linux", linux(in, host));
+    RunOptionsSpec.apply(in, host, root);
     return root;
   }
 

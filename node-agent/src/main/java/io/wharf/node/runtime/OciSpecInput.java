@@ -15,6 +15,8 @@ import java.util.List;
  * @param user the resolved user (see {@link UserResolver})
  * @param extraMounts volumes and binds, in order, after the default mounts
  * @param hostDevices the host's device nodes, used only when privileged (see {@link HostDevice#scan})
+ * @param mappedDevices the {@code --device} nodes, with their path inside the container; may be null
+ * @param initBinary the static init bind-mounted as /sbin/docker-init for {@code --init}; may be null
  */
 public record OciSpecInput(
     String containerId,
@@ -27,7 +29,9 @@ public record OciSpecInput(
     ResolvedUser user,
     List<OciMount> extraMounts,
     List<HostDevice> hostDevices,
-    HostLimits limits) {
+    HostLimits limits,
+    List<HostDevice> mappedDevices,
+    String initBinary) {
 
   public static final String NETWORK_NONE = "none";
   public static final String NETWORK_ISOLATED = "isolated";

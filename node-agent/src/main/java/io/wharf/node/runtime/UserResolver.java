@@ -82,6 +82,11 @@ public final class UserResolver {
     return null;
   }
 
+  /** A --group-add value: a number, or a group name of the container's /etc/group. */
+  public long resolveGroupId(String nameOrGid) {
+    return resolveGroup(nameOrGid, nameOrGid);
+  }
+
   private long resolveGroup(String nameOrGid, String spec) {
     if (isNumber(nameOrGid)) {
       return number(nameOrGid, spec);

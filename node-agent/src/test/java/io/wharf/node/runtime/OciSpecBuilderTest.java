@@ -28,12 +28,12 @@ class OciSpecBuilderTest {
   static HostSettings host(long memory, long swap, long nanoCpus, long shares, long quota, long period,
       boolean privileged, List<String> add, List<String> drop) {
     return new HostSettings(false, memory, swap, nanoCpus, shares, quota, period, null, privileged, add, drop,
-        false, "none", null, null);
+        false, "none", null, null, java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), 0, java.util.Map.of(), null, java.util.Map.of());
   }
 
   static ContainerSpec spec(HostSettings host) {
     return new ContainerSpec("n", "busybox", List.of("echo", "hi"), List.of(), List.of("PATH=/bin", "A=1"), null, null,
-        null, null, Map.of(), false, false, false, false, true, true, null, null, List.of(), List.of(), host);
+        null, null, Map.of(), false, false, false, false, true, true, null, null, List.of(), List.of(), host, null);
   }
 
   static JsonNode build(HostSettings host) {
@@ -42,7 +42,7 @@ class OciSpecBuilderTest {
 
   static JsonNode build(ContainerSpec spec, String network) {
     return OciSpecBuilder.build(new OciSpecInput(ID, spec, "/r", network, "/c/hostname", "/c/hosts", null,
-        new ResolvedUser(1000, 1000, List.of(10L)), List.of(OciMount.bind("/v", "/data", true)), List.of(), HOST));
+        new ResolvedUser(1000, 1000, List.of(10L)), List.of(OciMount.bind("/v", "/data", true)), List.of(), HOST, null, null));
   }
 
   static List<String> texts(JsonNode array) {
@@ -151,7 +151,7 @@ class OciSpecBuilderTest {
   @Test
   void unlimitedHostKeepsDockersNofile() {
     JsonNode spec = OciSpecBuilder.build(new OciSpecInput(ID, spec(null), "/r", "host", null, null, null, null,
-        null, null, HostLimits.unrestricted()));
+        null, null, HostLimits.unrestricted(), null, null));
     assertEquals(1_048_576, spec.path("process").path("rlimits").get(0).path("hard").asLong());
     assertEquals("[{\"type\":\"pid\"},{\"type\":\"ipc\"},{\"type\":\"uts\"},{\"type\":\"mount\"}]",
         spec.path("linux").path("namespaces").toString());
@@ -160,9 +160,9 @@ class OciSpecBuilderTest {
   @Test
   void ttyAddsTermAndConsoleSize() {
     HostSettings h = new HostSettings(false, 0, 0, 0, 0, 0, 0, 100L, false, null, null, true, "none", null,
-        List.of(40, 120));
+        List.of(40, 120), java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), 0, java.util.Map.of(), null, java.util.Map.of());
     ContainerSpec s = new ContainerSpec("n", "busybox", List.of("sh"), null, null, "/w", null, "box", "example.com",
-        Map.of(), true, true, false, true, true, true, null, null, null, null, h);
+        Map.of(), true, true, false, true, true, true, null, null, null, null, h, null);
     JsonNode spec = build(s, "/var/run/netns/x");
     assertEquals(List.of(OciSpecBuilder.DEFAULT_PATH, "HOSTNAME=box", "TERM=xterm"), texts(spec.at("/process/env")));
     assertEquals("{\"height\":40,\"width\":120}", spec.at("/process/consoleSize").toString());
@@ -195,7 +195,8 @@ class OciSpecBuilderTest {
   @Test
   void privilegedUnmasksAndAllowsAllDevices() {
     JsonNode spec = OciSpecBuilder.build(new OciSpecInput(ID, spec(host(0, 0, 0, 0, 0, 0, true, null, null)), "/r",
-        "none", null, null, null, null, null, List.of(new HostDevice("/dev/fuse", "c", 10, 229, 0666, 0, 0)), HOST));
+        "none", null, null, null, null, null, List.of(new HostDevice("/dev/fuse", "c", 10, 229, 0666, 0, 0)), HOST, null,
+        null));
     assertEquals(0, spec.at("/linux/maskedPaths").size());
     assertEquals(0, spec.at("/linux/readonlyPaths").size());
     assertEquals("[{\"allow\":true,\"access\":\"rwm\"}]", spec.at("/linux/resources/devices").toString());
@@ -206,7 +207,7 @@ class OciSpecBuilderTest {
   @Test
   void noCommandIsRejected() {
     ContainerSpec s = new ContainerSpec("n", "busybox", List.of(), List.of(), null, null, null, null, null, Map.of(),
-        false, false, false, false, true, true, null, null, null, null, null);
+        false, false, false, false, true, true, null, null, null, null, null, null);
     assertEquals("No command specified", assertThrows(WharfException.class, () -> build(s, "none")).getMessage());
   }
 }

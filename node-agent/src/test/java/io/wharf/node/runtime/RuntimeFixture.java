@@ -85,17 +85,18 @@ final class RuntimeFixture implements AutoCloseable {
 
   static ContainerSpec spec(List<String> cmd, boolean tty, boolean openStdin, boolean stdinOnce, HostSettings host) {
     return new ContainerSpec(null, "busybox", cmd, List.of(), List.of(), "/", "", null, null, Map.of(),
-        tty, openStdin, stdinOnce, openStdin, true, true, null, null, List.of(), List.of(), host);
+        tty, openStdin, stdinOnce, openStdin, true, true, null, null, List.of(), List.of(), host, null);
   }
 
   static HostSettings host(long memory, List<Integer> consoleSize) {
     return new HostSettings(false, memory, 0, 0, 0, 0, 0, null, false, List.of(), List.of(), false,
-        "none", null, consoleSize);
+        "none", null, consoleSize, java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), 0, java.util.Map.of(), null, java.util.Map.of());
   }
 
   OciSpecInput input(String id, ContainerSpec spec) {
     return new OciSpecInput(id, spec, rootfs.toString(), OciSpecInput.NETWORK_NONE, null, null, null,
-        ResolvedUser.ROOT, List.of(), List.of(), HostLimits.ofThisProcess());
+        ResolvedUser.ROOT, List.of(), List.of(), HostLimits.ofThisProcess(), List.of(),
+        RunOptionsInput.initBinary());
   }
 
   /** Polls for the exit file. */
