@@ -19,14 +19,23 @@ import java.util.regex.Pattern;
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
       "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait)$");
+  private static final Pattern EXEC_ROUTE = Pattern.compile(
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/exec/([0-9a-f]{64})/start$");
 
   private final NodeContext node;
   private final String token;
   private final WaitRoute wait;
   private final AttachRoute attach;
   private final LogsRoute logs;
+  private final ExecStartRoute execStart;
 
   public NodeHttpServer(NodeContext node, String token) {
+    this(node, token, null);
+  }
+
+  /** @param execs serves exec start; null leaves it out (tests of the other routes) */
+  public NodeHttpServer(NodeContext node, String token, io.wharf.node.exec.ExecService execs) {
+    this.execStart = execs == null ? null : new ExecStartRoute(node, execs);
     this.node = node;
     this.token = token;
     this.wait = new WaitRoute(node);
@@ -42,6 +51,15 @@ public final class NodeHttpServer {
   private void handle(HttpServerRequest req) {
     if (!token.equals(req.getHeader(InternalHttp.TOKEN_HEADER))) {
       error(req, new WharfException(io.wharf.api.ErrorCategory.PERMISSION_DENIED, "missing or wrong cluster token"));
+      return;
+    }
+    Matcher exec = EXEC_ROUTE.matcher(req.path());
+    if (exec.matches() && execStart != null) {
+      try {
+        expect(req, HttpMethod.GET, () -> execStart.handle(req, exec.group(1)));
+      } catch (RuntimeException e) {
+        error(req, WharfException.of(e));
+      }
       return;
     }
     Matcher m = ROUTE.matcher(req.path());
