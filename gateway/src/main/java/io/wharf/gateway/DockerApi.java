@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.wharf.api.WharfException;
 import io.wharf.gateway.cluster.ClusterView;
 import io.wharf.gateway.container.BusContainerBackend;
+import io.wharf.gateway.container.ContainerOpsRoutes;
 import io.wharf.gateway.container.ContainerRoutes;
 import io.wharf.gateway.event.EventBuffer;
 import io.wharf.gateway.exec.ExecLocator;
@@ -39,6 +40,7 @@ public final class DockerApi {
     BusContainerBackend containers = new BusContainerBackend(vertx.eventBus(), cluster);
     HijackProxy hijacks = new HijackProxy(vertx);
     new ContainerRoutes(containers, streams, hijacks).mount(r);
+    new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);
     new EventRoutes(vertx, events).mount(r);

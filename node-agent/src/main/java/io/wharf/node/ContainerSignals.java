@@ -57,8 +57,13 @@ public final class ContainerSignals {
       }
       return lifecycle.blocking(() -> {
         node.executor().kill(id, number);
+        if (r.state() == ContainerState.PAUSED) {
+          // a frozen process cannot act on the signal: thaw it, as dockerd does
+          node.executor().resume(id);
+        }
         return null;
-      }).map(v -> {
+      }).compose(v -> r.state() == ContainerState.PAUSED
+          ? lifecycle.save(r.withState(ContainerState.RUNNING)) : Future.<Void>succeededFuture()).map(v -> {
         lifecycle.event(r, "kill", Map.of("signal", Integer.toString(number)));
         return number;
       });

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
-      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait)$");
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|stats)$");
   private static final Pattern EXEC_ROUTE = Pattern.compile(
       "^" + Pattern.quote(InternalHttp.PREFIX) + "/exec/([0-9a-f]{64})/start$");
 
@@ -28,6 +28,7 @@ public final class NodeHttpServer {
   private final AttachRoute attach;
   private final LogsRoute logs;
   private final ExecStartRoute execStart;
+  private final StatsRoute stats;
 
   public NodeHttpServer(NodeContext node, String token) {
     this(node, token, null);
@@ -41,6 +42,7 @@ public final class NodeHttpServer {
     this.wait = new WaitRoute(node);
     this.attach = new AttachRoute(node);
     this.logs = new LogsRoute(node);
+    this.stats = new StatsRoute(node);
   }
 
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
@@ -72,6 +74,7 @@ public final class NodeHttpServer {
       switch (m.group(2)) {
         case "wait" -> expect(req, HttpMethod.POST, () -> wait.handle(req, id));
         case "attach" -> expect(req, HttpMethod.GET, () -> attach.handle(req, id));
+        case "stats" -> expect(req, HttpMethod.GET, () -> stats.handle(req, id));
         default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
       }
     } catch (RuntimeException e) {
