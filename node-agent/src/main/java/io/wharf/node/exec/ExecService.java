@@ -116,7 +116,7 @@ public final class ExecService {
       started(r.id(), null);
       ContainerRecord c = node.store().get(r.containerId()).orElse(null);
       if (c != null) {
-        node.vertx().runOnContext(v -> event(c, "exec_start: " + String.join(" ", r.request().cmd()), r.id(), Map.of()));
+        event(c, "exec_start: " + String.join(" ", r.request().cmd()), r.id(), Map.of());
       }
     } catch (RuntimeException e) {
       finish(r.id(), ExecRecord.START_FAILED);
@@ -182,8 +182,8 @@ public final class ExecService {
     } catch (RuntimeException e) {
       LOG.debug("cannot clean exec {}: {}", execId, e.getMessage());
     }
-    node.store().get(now.containerId()).ifPresent(c -> node.vertx().runOnContext(v ->
-        event(c, "exec_die", execId, Map.of("exitCode", Integer.toString(code)))));
+    node.store().get(now.containerId()).ifPresent(c ->
+        event(c, "exec_die", execId, Map.of("exitCode", Integer.toString(code))));
   }
 
   // ---- inspect, resize, cleanup ------------------------------------------------------------
@@ -243,6 +243,7 @@ public final class ExecService {
         req.consoleSize(), req.privileged());
   }
 
+  /** Publishes on the events topic (the event bus is safe to use from worker threads). */
   private void event(ContainerRecord c, String action, String execId, Map<String, String> extra) {
     Map<String, String> attrs = new HashMap<>();
     if (c.effective().labels() != null) {
