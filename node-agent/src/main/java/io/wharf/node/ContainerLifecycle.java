@@ -31,6 +31,7 @@ public final class ContainerLifecycle {
 
   final NodeContext node;
   private final SerialQueue queue = new SerialQueue();
+  private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
@@ -156,6 +157,9 @@ public final class ContainerLifecycle {
         return done;
       });
     }).onSuccess(done -> {
+      if (done != null) {
+        exitListener.accept(done);
+      }
       if (done != null && done.effective().host().autoRemove()) {
         remove(id, true, true).onFailure(t -> LOG.warn("auto-remove of {} failed: {}", id, t.getMessage()));
       }
@@ -232,6 +236,11 @@ public final class ContainerLifecycle {
             return (Void) null;
           });
     });
+  }
+
+  /** Told about every exit once it is saved and announced (restart policies). */
+  void onExited(java.util.function.Consumer<ContainerRecord> listener) {
+    this.exitListener = listener;
   }
 
   // ---- shared pieces -----------------------------------------------------------------------

@@ -56,6 +56,7 @@ public final class ContainerSignals {
             + ": Container " + id + " is not running"));
       }
       return lifecycle.blocking(() -> {
+        ContainerRestarter.manuallyStopped(node.paths(), id);
         node.executor().kill(id, number);
         if (r.state() == ContainerState.PAUSED) {
           // a frozen process cannot act on the signal: thaw it, as dockerd does
@@ -95,6 +96,10 @@ public final class ContainerSignals {
 
   public Future<Void> restart(String id, Integer timeoutSeconds, String signal) {
     return stop(id, timeoutSeconds, signal)
+        .compose(v -> lifecycle.blocking(() -> {
+          ContainerRestarter.manuallyStarted(node.paths(), id);
+          return null;
+        }))
         .compose(v -> lifecycle.start(id))
         .map(v -> {
           lifecycle.event(node.store().require(id), "restart", Map.of());

@@ -57,8 +57,13 @@ public final class NodeAgentVerticle extends VerticleBase {
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
       ContainerSignals signals = new ContainerSignals(lifecycle);
+      ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());
       return new ContainerRecovery(node, lifecycle).run()
+          .compose(v -> workers.executeBlocking(restarter::dueAtDaemonStart, false).map(due -> {
+            restarter.startAll(due);
+            return null;
+          }))
           .compose(v -> new NodeHttpServer(node, token, execs).listen(bindHost, cfg.getInteger("httpPort", 0)))
           .compose(server -> {
             HostFacts facts = HostFacts.read();

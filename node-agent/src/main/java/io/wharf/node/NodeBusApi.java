@@ -20,7 +20,10 @@ final class NodeBusApi {
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_CREATE.on(nodeId), ContainerRequests.Create.class,
         req -> lifecycle.create(req.spec())));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_START.on(nodeId), ContainerRequests.Ref.class,
-        req -> lifecycle.start(req.id())));
+        req -> lifecycle.blocking(() -> {
+          ContainerRestarter.manuallyStarted(lifecycle.node.paths(), req.id());
+          return null;
+        }).compose(v -> lifecycle.start(req.id()))));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_STOP.on(nodeId), ContainerRequests.Stop.class,
         req -> signals.stop(req.id(), req.timeoutSeconds(), req.signal())));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RESTART.on(nodeId), ContainerRequests.Stop.class,
