@@ -176,6 +176,16 @@ class ContainerOpsCliIT {
   }
 
   @Test
+  void statsStreamsOneDocumentPerSecond() throws Exception {
+    DockerCli.Result r = cli.run(null, List.of("curl", "-s", "--max-time", "2.5", "--unix-socket",
+        run.resolve("d.sock").toString(), "http://d/containers/" + c1 + "/stats"));
+    long docs = r.out().lines().filter(l -> l.startsWith("{\"read\"")).count();
+    assertTrue(docs >= 2 && docs <= 4, r.toString());
+    r = curl("http://d/containers/nosuch-" + tag + "/stats?stream=0");
+    assertTrue(r.out().startsWith("404"), r.toString());
+  }
+
+  @Test
   void updateChangesLimitsAndRefusesBadOnes() throws Exception {
     DockerCli.Result r = cli.docker("update", "--memory", "64m", "--memory-swap", "128m", "--cpus", "0.5",
         "--pids-limit", "50", "--restart", "on-failure:3", c1);
