@@ -74,6 +74,9 @@ public final class ExecService {
     if (c.state() == ContainerState.PAUSED) {
       throw WharfException.conflict("Container " + c.id() + " is paused, unpause the container before exec");
     }
+    if (c.state() == ContainerState.RESTARTING) {
+      throw WharfException.conflict("Container " + c.id() + " is restarting, wait until the container is running");
+    }
     if (c.state() != ContainerState.RUNNING) {
       throw WharfException.conflict("Container " + c.id() + " is not running");
     }

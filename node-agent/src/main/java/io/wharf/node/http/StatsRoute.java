@@ -33,6 +33,17 @@ final class StatsRoute {
   StatsRoute(NodeContext node) {
     this.node = node;
     this.stats = new CgroupStats(io.wharf.node.HostFacts.read().memTotal(), Path.of("/proc/stat"));
+    // forget the last sample of removed containers
+    node.vertx().eventBus().<io.vertx.core.buffer.Buffer>localConsumer(io.wharf.api.Addresses.EVENTS, msg -> {
+      try {
+        io.wharf.api.event.WharfEvent e = io.wharf.api.Json.read(msg.body().getBytes(), io.wharf.api.event.WharfEvent.class);
+        if ("destroy".equals(e.action())) {
+          last.remove(e.actorId());
+        }
+      } catch (RuntimeException ignored) {
+        // not an event this route cares about
+      }
+    });
   }
 
   void handle(HttpServerRequest req, String id) {
