@@ -85,10 +85,13 @@ public final class ContainerOpsRoutes {
       String base = ep.baseUrl().endsWith("/") ? ep.baseUrl().substring(0, ep.baseUrl().length() - 1) : ep.baseUrl();
       String query = ctx.request().query();
       String url = base + InternalHttp.containerPath(c.id(), "stats") + (query == null || query.isEmpty() ? "" : "?" + query);
-      return new String[] {url, ep.token()};
-    })).onSuccess(call -> streams.forward(ctx, HttpMethod.GET, call[0], call[1], false, true))
+      return new NodeCall(url, ep.token());
+    })).onSuccess(call -> streams.forward(ctx, HttpMethod.GET, call.url(), call.token(), false, true))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }
+
+  /** An internal URL on the owning node and the token to present there. */
+  private record NodeCall(String url, String token) {}
 
   private Future<Object> request(NodeOp op, ContainerSummary c, Object body) {
     return Bus.request(bus, op.on(c.nodeId()), body, Object.class);
