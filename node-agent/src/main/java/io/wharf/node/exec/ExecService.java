@@ -35,6 +35,8 @@ public final class ExecService {
   private static final Logger LOG = LoggerFactory.getLogger(ExecService.class);
   private static final long ATTACHED_EXIT_WAIT_MS = 10_000;
   private static final long START_WAIT_MS = 30_000;
+  /** How long a finished exec stays inspectable (the CLI inspects right after the stream ends). */
+  static final long KEEP_EXITED_MS = 5 * 60_000;
 
   private final NodeContext node;
   private final ExecShim shim;
@@ -187,6 +189,7 @@ public final class ExecService {
     }
     node.store().get(now.containerId()).ifPresent(c ->
         event(c, "exec_die", execId, Map.of("exitCode", Integer.toString(code))));
+    node.vertx().setTimer(KEEP_EXITED_MS, t -> forgetExited(execId));
   }
 
   // ---- inspect, resize, cleanup ------------------------------------------------------------
@@ -220,6 +223,13 @@ public final class ExecService {
     } catch (RuntimeException e) {
       LOG.debug("resize of exec {} failed: {}", execId, e.getMessage());
     }
+  }
+
+  private void forgetExited(String execId) {
+    table.get(execId).filter(r -> r.state() == ExecRecord.State.EXITED).ifPresent(r -> {
+      table.removeIf(r);
+      directory.forget(List.of(execId));
+    });
   }
 
   /** The container stopped or went away: its execs are gone (as in Docker). */

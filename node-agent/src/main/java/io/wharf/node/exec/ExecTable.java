@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The execs of this node's containers, in memory (as dockerd keeps them): they live until their
- * container stops or is removed. Thread-safe.
+ * container stops or is removed, or {@link ExecService#KEEP_EXITED_MS} after they exit. Thread-safe.
  */
 public final class ExecTable {
   private final Map<String, ExecRecord> execs = new ConcurrentHashMap<>();
@@ -52,6 +52,11 @@ public final class ExecTable {
 
   public List<ExecRecord> running() {
     return execs.values().stream().filter(r -> r.state() == ExecRecord.State.RUNNING && r.pid() > 0).toList();
+  }
+
+  /** Forgets {@code r} if it is still the current record of its exec. */
+  public void removeIf(ExecRecord r) {
+    execs.remove(r.id(), r);
   }
 
   /** Forgets the execs of a container and returns their ids. */
