@@ -34,7 +34,14 @@ public final class Addresses {
     CONTAINER_REMOVE("container.remove"),
     CONTAINER_INSPECT("container.inspect"),
     CONTAINER_RESIZE("container.resize"),
-    CONTAINER_RENAME("container.rename");
+    CONTAINER_RENAME("container.rename"),
+    CONTAINER_PAUSE("container.pause"),
+    CONTAINER_UNPAUSE("container.unpause"),
+    CONTAINER_TOP("container.top"),
+    CONTAINER_UPDATE("container.update"),
+    EXEC_CREATE("exec.create"),
+    EXEC_INSPECT("exec.inspect"),
+    EXEC_RESIZE("exec.resize");
 
     private final String suffix;
 

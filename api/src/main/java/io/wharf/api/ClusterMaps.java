@@ -11,6 +11,8 @@ public final class ClusterMaps {
   public static final String CONTAINERS = "wharf.containers";
   /** container name (no slash) -> container id; reserved with putIfAbsent before create. */
   public static final String CONTAINER_NAMES = "wharf.container-names";
+  /** exec id -> node id of the node that runs it; written by that node, removed with the container. */
+  public static final String EXECS = "wharf.execs";
   /** node id -> {@link io.wharf.api.node.NodeRecord}. */
   public static final String NODES = "wharf.nodes";
   /** cluster-wide settings; keys in {@link ClusterKeys}. */

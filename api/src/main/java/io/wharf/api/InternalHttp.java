@@ -13,6 +13,10 @@ package io.wharf.api;
  *       {@code Upgrade: tcp}: answered with 101 and then the raw attach stream (Docker's framing).
  *       GET, not Docker's POST, so that a standard HTTP upgrade serves it; the client may half-close.</li>
  *   <li>{@code POST /internal/v1/containers/{id}/wait?condition=...} head at once, body at exit</li>
+ *   <li>{@code GET  /internal/v1/containers/{id}/stats?stream=&one-shot=} Docker's stats JSON (stream)</li>
+ *   <li>{@code GET  /internal/v1/exec/{execId}/start?detach=} (Docker's body {@code Detach} as a
+ *       query flag): with {@code Connection: Upgrade}, 101 then the exec's stream, closed only after
+ *       the exec's exit code is recorded; {@code detach=1}: plain 200 once the process runs</li>
  * </ul>
  *
  * <p>Registry (base URL in {@link ClusterMaps.ClusterKeys#REGISTRY_URL}):
@@ -31,6 +35,10 @@ public final class InternalHttp {
 
   public static String containerPath(String id, String op) {
     return PREFIX + "/containers/" + id + "/" + op;
+  }
+
+  public static String execPath(String execId, String op) {
+    return PREFIX + "/exec/" + execId + "/" + op;
   }
 
   public static String blobPath(String digest) {

@@ -283,7 +283,7 @@ class GatewayComponentTest {
 
   @Test
   void errorsWithoutImplementationAreNotHtml() throws Exception {
-    RawDockerClient.Response r = client.post("/v1.41/containers/web1/pause", null);
+    RawDockerClient.Response r = client.post("/v1.41/swarm/init", null);
     assertEquals(404, r.status());
     assertNull(r.header("content-type") == null ? null : (r.header("content-type").contains("html") ? "html" : null));
   }

@@ -36,6 +36,24 @@ public interface ContainerExecutor {
   /** What the runtime knows about a container after a daemon restart. */
   Recovered recover(String id);
 
+  /** Freezes every process of the container (cgroup freezer). */
+  default void pause(String id) {
+    throw new UnsupportedOperationException("pause is not supported by this executor");
+  }
+
+  /** Thaws a paused container. */
+  default void resume(String id) {
+    throw new UnsupportedOperationException("unpause is not supported by this executor");
+  }
+
+  /**
+   * Changes the resource limits of a running container ({@code runc update} flags such as
+   * {@code --memory}, {@code --cpu-quota}); see {@link io.wharf.node.update.ResourceUpdate}.
+   */
+  default void update(String id, java.util.List<String> runcUpdateFlags) {
+    throw new UnsupportedOperationException("update is not supported by this executor");
+  }
+
   /** Registers the single listener told about every exit (id, exit code), from any thread. */
   void onExit(BiConsumer<String, Integer> listener);
 

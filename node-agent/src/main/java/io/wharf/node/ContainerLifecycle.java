@@ -33,6 +33,7 @@ public final class ContainerLifecycle {
   private final SerialQueue queue = new SerialQueue();
   /** Probes the running containers that have a health check. */
   final io.wharf.node.health.HealthMonitor health;
+  private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
@@ -162,6 +163,9 @@ public final class ContainerLifecycle {
         return done;
       });
     }).onSuccess(done -> {
+      if (done != null) {
+        exitListener.accept(done);
+      }
       if (done != null && done.effective().host().autoRemove()) {
         remove(id, true, true).onFailure(t -> LOG.warn("auto-remove of {} failed: {}", id, t.getMessage()));
       }
@@ -238,6 +242,11 @@ public final class ContainerLifecycle {
             return (Void) null;
           });
     });
+  }
+
+  /** Told about every exit once it is saved and announced (restart policies). */
+  void onExited(java.util.function.Consumer<ContainerRecord> listener) {
+    this.exitListener = listener;
   }
 
   // ---- shared pieces -----------------------------------------------------------------------

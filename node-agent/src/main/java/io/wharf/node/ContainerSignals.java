@@ -56,9 +56,15 @@ public final class ContainerSignals {
             + ": Container " + id + " is not running"));
       }
       return lifecycle.blocking(() -> {
+        ContainerRestarter.manuallyStopped(node.paths(), id);
         node.executor().kill(id, number);
+        if (r.state() == ContainerState.PAUSED) {
+          // a frozen process cannot act on the signal: thaw it, as dockerd does
+          node.executor().resume(id);
+        }
         return null;
-      }).map(v -> {
+      }).compose(v -> r.state() == ContainerState.PAUSED
+          ? lifecycle.save(r.withState(ContainerState.RUNNING)) : Future.<Void>succeededFuture()).map(v -> {
         lifecycle.event(r, "kill", Map.of("signal", Integer.toString(number)));
         return number;
       });
@@ -90,6 +96,10 @@ public final class ContainerSignals {
 
   public Future<Void> restart(String id, Integer timeoutSeconds, String signal) {
     return stop(id, timeoutSeconds, signal)
+        .compose(v -> lifecycle.blocking(() -> {
+          ContainerRestarter.manuallyStarted(node.paths(), id);
+          return null;
+        }))
         .compose(v -> lifecycle.start(id))
         .map(v -> {
           lifecycle.event(node.store().require(id), "restart", Map.of());

@@ -7,6 +7,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.wharf.api.node.NodeRecord;
 import io.wharf.node.cluster.ClusterView;
+import io.wharf.node.exec.ExecBusApi;
+import io.wharf.node.exec.ExecExitPoller;
+import io.wharf.node.exec.ExecService;
 import io.wharf.node.http.AttachHub;
 import io.wharf.node.http.NodeHttpServer;
 import io.wharf.node.runtime.RuncConmonExecutor;
@@ -31,6 +34,7 @@ public final class NodeAgentVerticle extends VerticleBase {
   private WorkerExecutor workers;
   private List<MessageConsumer<?>> consumers = List.of();
   private long heartbeat = -1;
+  private long execPoller = -1;
   private RuncConmonExecutor executor;
 
   @Override
@@ -53,8 +57,14 @@ public final class NodeAgentVerticle extends VerticleBase {
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
       ContainerSignals signals = new ContainerSignals(lifecycle);
+      ContainerRestarter restarter = new ContainerRestarter(lifecycle);
+      ExecService execs = new ExecService(node, executor.runtime().exec());
       return new ContainerRecovery(node, lifecycle).run()
-          .compose(v -> new NodeHttpServer(node, token).listen(bindHost, cfg.getInteger("httpPort", 0)))
+          .compose(v -> workers.executeBlocking(restarter::dueAtDaemonStart, false).map(due -> {
+            restarter.startAll(due);
+            return null;
+          }))
+          .compose(v -> new NodeHttpServer(node, token, execs).listen(bindHost, cfg.getInteger("httpPort", 0)))
           .compose(server -> {
             HostFacts facts = HostFacts.read();
             String url = "http://" + bindHost + ":" + server.actualPort();
@@ -63,7 +73,9 @@ public final class NodeAgentVerticle extends VerticleBase {
                 System.currentTimeMillis())).onFailure(t -> LOG.warn("heartbeat failed: {}", t.getMessage()));
             beat.run();
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> beat.run());
-            consumers = NodeBusApi.bind(vertx.eventBus(), nodeId, lifecycle, signals);
+            consumers = new java.util.ArrayList<>(NodeBusApi.bind(vertx.eventBus(), nodeId, lifecycle, signals));
+            consumers.addAll(ExecBusApi.bind(vertx, nodeId, execs));
+            execPoller = ExecExitPoller.start(vertx, execs, workers);
             LOG.info("node agent {} serving containers, internal endpoint {}", nodeId, url);
             return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
           });
@@ -74,6 +86,9 @@ public final class NodeAgentVerticle extends VerticleBase {
   public Future<?> stop() {
     if (heartbeat >= 0) {
       vertx.cancelTimer(heartbeat);
+    }
+    if (execPoller >= 0) {
+      vertx.cancelTimer(execPoller);
     }
     if (executor != null) {
       executor.close();

@@ -5,6 +5,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.wharf.api.Addresses.NodeOp;
 import io.wharf.api.Bus;
+import io.wharf.api.container.ContainerOps;
 import io.wharf.api.container.ContainerRequests;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ final class NodeBusApi {
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_CREATE.on(nodeId), ContainerRequests.Create.class,
         req -> lifecycle.create(req.spec())));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_START.on(nodeId), ContainerRequests.Ref.class,
-        req -> lifecycle.start(req.id())));
+        req -> lifecycle.blocking(() -> {
+          ContainerRestarter.manuallyStarted(lifecycle.node.paths(), req.id());
+          return null;
+        }).compose(v -> lifecycle.start(req.id()))));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_STOP.on(nodeId), ContainerRequests.Stop.class,
         req -> signals.stop(req.id(), req.timeoutSeconds(), req.signal())));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RESTART.on(nodeId), ContainerRequests.Stop.class,
@@ -34,7 +38,27 @@ final class NodeBusApi {
         req -> signals.resize(req.id(), req.height(), req.width()).map(new ContainerRequests.Outcome(true))));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_RENAME.on(nodeId), ContainerRequests.Rename.class,
         req -> lifecycle.rename(req.id(), req.newName()).map(new ContainerRequests.Outcome(true))));
+    ContainerFreezer freezer = new ContainerFreezer(lifecycle);
+    ContainerUpdater updater = new ContainerUpdater(lifecycle);
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_PAUSE.on(nodeId), ContainerRequests.Ref.class,
+        req -> freezer.pause(req.id()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_UNPAUSE.on(nodeId), ContainerRequests.Ref.class,
+        req -> freezer.unpause(req.id()).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_UPDATE.on(nodeId), ContainerOps.Update.class, updater::update));
+    consumers.add(Bus.serve(bus, NodeOp.CONTAINER_TOP.on(nodeId), ContainerOps.Top.class, req -> top(lifecycle, req)));
     return consumers;
+  }
+
+  /** Docker's top: 409 unless running (a paused container's processes are listed too). */
+  private static io.vertx.core.Future<ContainerOps.TopTable> top(ContainerLifecycle lifecycle, ContainerOps.Top req) {
+    ContainerRecord r = lifecycle.node.store().require(req.id());
+    if (!r.state().isLive()) {
+      return io.vertx.core.Future.failedFuture(io.wharf.api.WharfException.conflict("Container " + r.id() + " is not running"));
+    }
+    return lifecycle.blocking(() -> {
+      io.wharf.node.stats.PsOutput.Table t = io.wharf.node.stats.ContainerTop.run(r.id(), r.pid(), req.psArgs());
+      return new ContainerOps.TopTable(t.titles(), t.processes());
+    });
   }
 
   static Future<Void> unbind(List<MessageConsumer<?>> consumers) {

@@ -38,6 +38,7 @@ public final class AttachSession {
   private volatile SeqpacketSocket socket;
   private volatile boolean stdinClosed;
   private volatile boolean closed;
+  private volatile java.util.function.Supplier<Buffer> trailer = () -> null;
 
   public AttachSession(NetSocket client, Context context, boolean tty, boolean stdin, boolean stdout,
       boolean stderr) {
@@ -48,6 +49,15 @@ public final class AttachSession {
     this.stdout = stdout;
     this.stderr = stderr;
     this.stdinWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "wharf-attach-stdin"));
+  }
+
+  /**
+   * Runs on the output thread once the output ended and before the client is closed (unless the
+   * client went away first); may block. Its bytes, if not null, are the last the client gets.
+   * Exec uses it to record the exit code before the stream closes.
+   */
+  public void onOutputEnd(java.util.function.Supplier<Buffer> last) {
+    this.trailer = last;
   }
 
   /** Called on the event loop when client bytes arrive. */
@@ -143,7 +153,22 @@ public final class AttachSession {
       inFlight.acquireUninterruptibly(MAX_WRITES_IN_FLIGHT);
       socket.close();
       stdinWriter.shutdown();
-      context.runOnContext(v -> client.close());
+      Buffer tail = closed ? null : lastBytes();
+      context.runOnContext(v -> {
+        if (tail != null) {
+          client.write(tail);
+        }
+        client.close();
+      });
+    }
+  }
+
+  private Buffer lastBytes() {
+    try {
+      return trailer.get();
+    } catch (RuntimeException e) {
+      LOG.debug("end of attach stream: {}", e.getMessage());
+      return null;
     }
   }
 

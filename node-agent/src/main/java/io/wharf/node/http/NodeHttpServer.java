@@ -18,20 +18,31 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
-      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait)$");
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|stats)$");
+  private static final Pattern EXEC_ROUTE = Pattern.compile(
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/exec/([0-9a-f]{64})/start$");
 
   private final NodeContext node;
   private final String token;
   private final WaitRoute wait;
   private final AttachRoute attach;
   private final LogsRoute logs;
+  private final ExecStartRoute execStart;
+  private final StatsRoute stats;
 
   public NodeHttpServer(NodeContext node, String token) {
+    this(node, token, null);
+  }
+
+  /** @param execs serves exec start; null leaves it out (tests of the other routes) */
+  public NodeHttpServer(NodeContext node, String token, io.wharf.node.exec.ExecService execs) {
+    this.execStart = execs == null ? null : new ExecStartRoute(node, execs);
     this.node = node;
     this.token = token;
     this.wait = new WaitRoute(node);
     this.attach = new AttachRoute(node);
     this.logs = new LogsRoute(node);
+    this.stats = new StatsRoute(node);
   }
 
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
@@ -44,6 +55,15 @@ public final class NodeHttpServer {
       error(req, new WharfException(io.wharf.api.ErrorCategory.PERMISSION_DENIED, "missing or wrong cluster token"));
       return;
     }
+    Matcher exec = EXEC_ROUTE.matcher(req.path());
+    if (exec.matches() && execStart != null) {
+      try {
+        expect(req, HttpMethod.GET, () -> execStart.handle(req, exec.group(1)));
+      } catch (RuntimeException e) {
+        error(req, WharfException.of(e));
+      }
+      return;
+    }
     Matcher m = ROUTE.matcher(req.path());
     if (!m.matches()) {
       error(req, WharfException.notFound("page not found"));
@@ -54,6 +74,7 @@ public final class NodeHttpServer {
       switch (m.group(2)) {
         case "wait" -> expect(req, HttpMethod.POST, () -> wait.handle(req, id));
         case "attach" -> expect(req, HttpMethod.GET, () -> attach.handle(req, id));
+        case "stats" -> expect(req, HttpMethod.GET, () -> stats.handle(req, id));
         default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
       }
     } catch (RuntimeException e) {

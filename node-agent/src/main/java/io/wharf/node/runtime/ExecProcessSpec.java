@@ -43,6 +43,14 @@ final class ExecProcessSpec {
         exec.user().additionalGids().forEach(gids::add);
       }
     }
+    if (exec.privileged()) {
+      ObjectNode caps = p.putObject("capabilities");
+      List<String> all = Capabilities.effective(true, List.of(), List.of(), HostLimits.ofThisProcess());
+      for (String set : List.of("bounding", "effective", "permitted")) {
+        ArrayNode a = caps.putArray(set);
+        all.forEach(a::add);
+      }
+    }
     return p;
   }
 

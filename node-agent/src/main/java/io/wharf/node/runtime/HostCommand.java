@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short-lived host command and captures its output. Blocks the calling thread. */
-final class HostCommand {
+public final class HostCommand {
   private HostCommand() {}
 
   /** Pipe readers; not the common pool, which has one thread on a 2-core host. */
@@ -23,14 +23,14 @@ final class HostCommand {
     return t;
   });
 
-  record Result(int exitCode, String stdout, String stderr) {
-    boolean ok() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public boolean ok() {
       return exitCode == 0;
     }
   }
 
   /** @throws WharfException INTERNAL when the command cannot be started or exceeds the timeout */
-  static Result run(List<String> command, long timeoutMs) {
+  public static Result run(List<String> command, long timeoutMs) {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -68,6 +68,14 @@ public final class RuncCli {
     check(id, "resume", run("resume", id));
   }
 
+  /** {@code runc update <flags> <id>}: new resource limits for a running container. */
+  public void update(String id, List<String> flags) {
+    List<String> args = new ArrayList<>(List.of("update"));
+    args.addAll(flags);
+    args.add(id);
+    check(id, "update", run(args.toArray(String[]::new)));
+  }
+
   /** The container's runc status and init pid; empty when runc does not know the id. */
   public Optional<RuncState> state(String id) {
     HostCommand.Result r = run("state", id);

@@ -99,6 +99,21 @@ public final class RuncConmonExecutor implements ContainerExecutor, AutoCloseabl
   }
 
   @Override
+  public void pause(String id) {
+    runtime.runc().pause(id);
+  }
+
+  @Override
+  public void resume(String id) {
+    runtime.runc().resume(id);
+  }
+
+  @Override
+  public void update(String id, List<String> runcUpdateFlags) {
+    runtime.runc().update(id, runcUpdateFlags);
+  }
+
+  @Override
   public boolean oomKilled(String id) {
     return runtime.oomKilled(id);
   }

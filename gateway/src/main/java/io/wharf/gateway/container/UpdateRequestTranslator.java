@@ -1,0 +1,62 @@
+package io.wharf.gateway.container;
+
+import io.vertx.core.json.JsonObject;
+import io.wharf.api.WharfException;
+import io.wharf.api.container.ContainerOps;
+import io.wharf.api.container.RestartPolicy;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /containers/{id}/update} to {@link ContainerOps.Update}. Docker's CLI
+ * sends every resource field, unset ones as 0: 0 therefore means "unchanged" except for the fields
+ * the CLI only sends when given. Fields of the body Wharf cannot change are refused. Pure.
+ */
+public final class UpdateRequestTranslator {
+  /** Fields the CLI always sends (0 = not given) that Wharf accepts and ignores when zero. */
+  private static final Set<String> KNOWN = Set.of("Memory", "MemorySwap", "NanoCpus", "NanoCPUs", "CpuShares",
+      "CpuQuota", "CpuPeriod", "PidsLimit", "RestartPolicy", "BlkioWeight", "CpusetCpus", "CpusetMems",
+      "MemoryReservation", "KernelMemory", "CpuRealtimePeriod", "CpuRealtimeRuntime", "BlkioWeightDevice",
+      "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps", "Devices",
+      "DeviceCgroupRules", "DeviceRequests", "KernelMemoryTCP", "MemorySwappiness", "OomKillDisable", "Ulimits",
+      "CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth", "CgroupParent");
+
+  private UpdateRequestTranslator() {}
+
+  /** @throws WharfException INVALID_ARGUMENT for bad JSON, wrong types or fields that cannot be updated */
+  public static ContainerOps.Update translate(String id, String body) {
+    JsonObject b;
+    try {
+      b = body == null || body.isBlank() ? new JsonObject() : new JsonObject(body);
+    } catch (RuntimeException e) {
+      throw WharfException.invalid("invalid JSON: " + e.getMessage());
+    }
+    for (String key : b.fieldNames()) {
+      if (!KNOWN.contains(key)) {
+        throw WharfException.invalid("Cannot update container " + id + ": " + key + " cannot be updated");
+      }
+    }
+    try {
+      Long nano = nonZero(b, "NanoCpus") != null ? nonZero(b, "NanoCpus") : nonZero(b, "NanoCPUs");
+      Long pids = b.getValue("PidsLimit") == null ? null : b.getLong("PidsLimit");
+      return new ContainerOps.Update(id, nonZero(b, "Memory"), nonZero(b, "MemorySwap"), nano, nonZero(b, "CpuShares"),
+          nonZero(b, "CpuQuota"), nonZero(b, "CpuPeriod"), pids, restart(b.getJsonObject("RestartPolicy")));
+    } catch (ClassCastException e) {
+      throw WharfException.invalid("Cannot update container " + id + ": invalid value: " + e.getMessage());
+    }
+  }
+
+  private static Long nonZero(JsonObject b, String key) {
+    Long v = b.getLong(key);
+    return v == null || v == 0 ? null : v;
+  }
+
+  /** The CLI sends {"Name":"","MaximumRetryCount":0} without --restart: unchanged. */
+  private static RestartPolicy restart(JsonObject p) {
+    if (p == null) {
+      return null;
+    }
+    String name = p.getString("Name", "");
+    int max = p.getInteger("MaximumRetryCount", 0);
+    return name.isEmpty() && max == 0 ? null : new RestartPolicy(name, max);
+  }
+}
