@@ -54,7 +54,7 @@ public final class NodeAgentVerticle extends VerticleBase {
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
       ContainerSignals signals = new ContainerSignals(lifecycle);
       return new ContainerRecovery(node, lifecycle).run()
-          .compose(v -> new NodeHttpServer(node, token).listen(bindHost, cfg.getInteger("httpPort", 0)))
+          .compose(v -> new NodeHttpServer(node, token, new ContainerFilesystem(lifecycle)).listen(bindHost, cfg.getInteger("httpPort", 0)))
           .compose(server -> {
             HostFacts facts = HostFacts.read();
             String url = "http://" + bindHost + ":" + server.actualPort();

@@ -18,20 +18,22 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
-      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait)$");
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|archive|export|changes)$");
 
   private final NodeContext node;
   private final String token;
   private final WaitRoute wait;
   private final AttachRoute attach;
   private final LogsRoute logs;
+  private final ArchiveRoute archive;
 
-  public NodeHttpServer(NodeContext node, String token) {
+  public NodeHttpServer(NodeContext node, String token, io.wharf.node.ContainerFilesystem files) {
     this.node = node;
     this.token = token;
     this.wait = new WaitRoute(node);
     this.attach = new AttachRoute(node);
     this.logs = new LogsRoute(node);
+    this.archive = new ArchiveRoute(node, files);
   }
 
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
@@ -54,10 +56,23 @@ public final class NodeHttpServer {
       switch (m.group(2)) {
         case "wait" -> expect(req, HttpMethod.POST, () -> wait.handle(req, id));
         case "attach" -> expect(req, HttpMethod.GET, () -> attach.handle(req, id));
+        case "archive" -> archive(req, id);
+        case "export" -> expect(req, HttpMethod.GET, () -> archive.export(req, id));
+        case "changes" -> expect(req, HttpMethod.GET, () -> archive.changes(req, id));
         default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
       }
     } catch (RuntimeException e) {
       error(req, WharfException.of(e));
+    }
+  }
+
+  private void archive(HttpServerRequest req, String id) {
+    if (req.method().equals(HttpMethod.HEAD)) {
+      archive.head(req, id);
+    } else if (req.method().equals(HttpMethod.PUT)) {
+      archive.put(req, id);
+    } else {
+      expect(req, HttpMethod.GET, () -> archive.get(req, id));
     }
   }
 
