@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +15,11 @@ import java.util.stream.Stream;
 /**
  * {@code docker diff} of an overlay container: walks the upper (writable) dir in lexical order and
  * classifies each path as Docker's overlay driver does. A 0/0 character device is a deletion (D);
- * a path that also exists in a lower layer is a modification (C), except a directory whose size,
- * mode and mtime equal the lower one's (it was only a parent of a change); everything else is an
- * addition (A). The parent of an A or D is reported as C once, if not reported already.
+ * a path that also exists in a lower layer is a modification (C), except a directory whose mode
+ * and owner equal the lower one's (it is reported only as the parent of a change); everything else
+ * is an addition (A). The parent of an A or D is reported as C once, if not reported already.
+ * The mountpoints the runtime creates for Docker's init layer ({@link #INIT_PATHS}: /etc/hosts,
+ * /etc/hostname, /etc/resolv.conf, /dev/..., /proc, /sys) are not changes, as in Docker.
  * Blocking.
  */
 public final class UpperDirChanges {
@@ -28,6 +29,10 @@ public final class UpperDirChanges {
 
   /** One line of {@code docker diff}: {@code Kind} 0 = C, 1 = A, 2 = D. */
   public record Change(String path, int kind) {}
+
+  /** What Docker keeps in a container's "-init" layer: never part of its diff or commit. */
+  public static final Set<String> INIT_PATHS = Set.of("/.dockerenv", "/etc/hosts", "/etc/hostname",
+      "/etc/resolv.conf", "/etc/mtab", "/dev/console", "/dev/pts", "/dev/shm", "/proc", "/sys", "/dev");
 
   private final Path upper;
   private final List<Path> lowersTopFirst;
@@ -53,6 +58,9 @@ public final class UpperDirChanges {
     }
     for (Path child : children) {
       String path = dirPath + "/" + child.getFileName();
+      if (INIT_PATHS.contains(path)) {
+        continue;
+      }
       Map<String, Object> a = Files.readAttributes(child, "unix:*", LinkOption.NOFOLLOW_LINKS);
       boolean isDir = Boolean.TRUE.equals(a.get("isDirectory"));
       visit(path, a, isDir);
@@ -86,9 +94,8 @@ public final class UpperDirChanges {
       if (l == null) {
         continue;
       }
-      if (dir && Boolean.TRUE.equals(l.get("isDirectory")) && a.get("size").equals(l.get("size"))
-          && a.get("mode").equals(l.get("mode"))
-          && sameSecond((FileTime) a.get("lastModifiedTime"), (FileTime) l.get("lastModifiedTime"))) {
+      if (dir && Boolean.TRUE.equals(l.get("isDirectory")) && a.get("mode").equals(l.get("mode"))
+          && a.get("uid").equals(l.get("uid")) && a.get("gid").equals(l.get("gid"))) {
         return null;
       }
       return MODIFIED;
@@ -99,13 +106,6 @@ public final class UpperDirChanges {
   private static boolean isWhiteout(Map<String, Object> a) {
     int mode = (Integer) a.get("mode");
     return (mode & 0170000) == 020000 && ((Long) a.get("rdev")) == 0L;
-  }
-
-  /** Equal mtimes, or the same second when one side has no sub-second part (as Docker compares). */
-  private static boolean sameSecond(FileTime x, FileTime y) {
-    java.time.Instant a = x.toInstant();
-    java.time.Instant b = y.toInstant();
-    return a.equals(b) || (a.getEpochSecond() == b.getEpochSecond() && (a.getNano() == 0 || b.getNano() == 0));
   }
 
   private static Map<String, Object> statFollowing(Path p) throws IOException {
