@@ -45,6 +45,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
   private ImageService service;
   private ArchiveLoader loader;
   private ImageImporter importer;
+  private io.wharf.registry.archive.ImageCommitter committer;
   private HttpServer server;
 
   @Override
@@ -63,7 +64,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
           return clusterToken();
         })
         .compose(token -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-            .requestHandler(new InternalRoutes(vertx, store, loader, importer, token).router())
+            .requestHandler(new InternalRoutes(vertx, store, loader, importer, token).withCommitter(committer).router())
             .listen())
         .compose(s -> {
           server = s;
@@ -91,6 +92,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
     service = new ImageService(s, tags, events);
     loader = new ArchiveLoader(s, tags, events);
     importer = new ImageImporter(s, tags, events, Clock.systemUTC());
+    committer = new io.wharf.registry.archive.ImageCommitter(s, tags, Clock.systemUTC());
   }
 
   private void bindConsumers() {

@@ -42,6 +42,11 @@ public final class ContainerFilesystem {
     }));
   }
 
+  /** docker commit through the registry at the cluster's registry URL, presenting {@code token}. */
+  public ContainerCommit committer(String token) {
+    return new ContainerCommit(lifecycle, token);
+  }
+
   /** docker diff: the writable layer compared with the image's layers. */
   public Future<List<UpperDirChanges.Change>> changes(String id) {
     ContainerRecord r = lifecycle.node.store().require(id);

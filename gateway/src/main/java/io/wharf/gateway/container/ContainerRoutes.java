@@ -51,6 +51,7 @@ public final class ContainerRoutes {
     r.postWithRegex(regex("/containers/create")).handler(BodyHandler.create(false).setBodyLimit(MAX_CREATE_BODY))
         .handler(this::postContainersCreate);
     r.postWithRegex(regex("/containers/prune")).handler(this::postContainersPrune);
+    r.postWithRegex(regex("/commit")).handler(this::postCommit);
     r.getWithRegex(regex("/containers/{id}/json")).handler(this::getContainerJson);
     r.postWithRegex(regex("/containers/{id}/start")).handler(this::postContainerStart);
     r.postWithRegex(regex("/containers/{id}/stop")).handler(this::postContainerStop);
@@ -141,6 +142,17 @@ public final class ContainerRoutes {
       return chain;
     }).map(v -> new JsonObject().put("ContainersDeleted", deleted.isEmpty() ? null : deleted)
         .put("SpaceReclaimed", reclaimed[0])), 200);
+  }
+
+  /** docker commit: {@code ?container=} names the container; its node builds the layer. */
+  void postCommit(RoutingContext ctx) {
+    ctx.request().pause();
+    String given = new QueryArgs(ctx.queryParams()).string("container");
+    backend.list().map(list -> ContainerDirectory.resolve(list, given == null ? "" : given))
+        .compose(c -> backend.endpoint(c).map(ep -> new NodeCall(stripSlash(ep.baseUrl())
+            + withQuery(ctx, InternalHttp.containerPath(c.id(), "commit")), ep.token())))
+        .onSuccess(call -> streams.forward(ctx, HttpMethod.POST, call.url(), call.token(), false))
+        .onFailure(err -> ErrorResponder.send(ctx, err));
   }
 
   void getContainerJson(RoutingContext ctx) {

@@ -38,6 +38,7 @@ public final class TreeTar {
   private final boolean ociWhiteouts;
   private final Xattrs xattrs;
   private final Map<String, String> hardLinks = new HashMap<>();
+  private java.util.Set<String> skipped = java.util.Set.of();
 
   public TreeTar(OutputStream out, boolean ociWhiteouts, Xattrs xattrs) {
     this.tar = new TarArchiveOutputStream(out);
@@ -52,8 +53,17 @@ public final class TreeTar {
     this(out, false, null);
   }
 
+  /** Leaves out these paths ("/etc/hosts", relative to the tree's top, with their subtrees). */
+  public TreeTar skipping(java.util.Set<String> paths) {
+    this.skipped = paths;
+    return this;
+  }
+
   /** Adds {@code source} (and, for a directory, everything under it) named {@code name} in the tar. */
   public void add(Path source, String name) throws IOException {
+    if (skipped.contains("/" + name)) {
+      return;
+    }
     Map<String, Object> a = Files.readAttributes(source, "unix:*", LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");
     int type = mode & S_IFMT;

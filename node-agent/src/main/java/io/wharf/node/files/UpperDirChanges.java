@@ -72,11 +72,11 @@ public final class UpperDirChanges {
 
   private void visit(String path, Map<String, Object> a, boolean dir) throws IOException {
     Integer kind = isWhiteout(a) ? Integer.valueOf(DELETED) : classify(path, a, dir);
-    if (dir) {
-      changedDirs.add(path);
-    }
     if (kind == null) {
       return;
+    }
+    if (dir) {
+      changedDirs.add(path);
     }
     if (kind != MODIFIED) {
       String parent = path.substring(0, path.lastIndexOf('/'));

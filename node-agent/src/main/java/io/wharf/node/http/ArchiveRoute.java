@@ -21,10 +21,22 @@ import java.util.Map;
 final class ArchiveRoute {
   private final NodeContext node;
   private final ContainerFilesystem files;
+  private final io.wharf.node.ContainerCommit committer;
 
-  ArchiveRoute(NodeContext node, ContainerFilesystem files) {
+  ArchiveRoute(NodeContext node, ContainerFilesystem files, String token) {
     this.node = node;
     this.files = files;
+    this.committer = files.committer(token);
+  }
+
+  /** {@code POST .../commit?repo=&tag=&comment=&author=&changes=&pause=}: 201 {"Id":"sha256:..."}. */
+  void commit(HttpServerRequest req, String id) {
+    var p = new io.wharf.node.ContainerCommit.Params(req.getParam("repo"), req.getParam("tag"),
+        req.getParam("comment"), req.getParam("author"), req.params().getAll("changes"),
+        QueryFlags.flag(req.params(), "pause", true));
+    committer.commit(id, p).onSuccess(imageId -> req.response().setStatusCode(201)
+            .putHeader("Content-Type", "application/json").end(new JsonObject().put("Id", imageId).encode()))
+        .onFailure(t -> NodeHttpServer.error(req, t));
   }
 
   void head(HttpServerRequest req, String id) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
-      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|archive|export|changes)$");
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|archive|export|changes|commit)$");
 
   private final NodeContext node;
   private final String token;
@@ -33,7 +33,7 @@ public final class NodeHttpServer {
     this.wait = new WaitRoute(node);
     this.attach = new AttachRoute(node);
     this.logs = new LogsRoute(node);
-    this.archive = new ArchiveRoute(node, files);
+    this.archive = new ArchiveRoute(node, files, token);
   }
 
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
@@ -59,6 +59,7 @@ public final class NodeHttpServer {
         case "archive" -> archive(req, id);
         case "export" -> expect(req, HttpMethod.GET, () -> archive.export(req, id));
         case "changes" -> expect(req, HttpMethod.GET, () -> archive.changes(req, id));
+        case "commit" -> expect(req, HttpMethod.POST, () -> archive.commit(req, id));
         default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
       }
     } catch (RuntimeException e) {
