@@ -44,7 +44,10 @@ final class ContainerRecovery {
       switch (r.state()) {
         case RUNNING, PAUSED, RESTARTING -> followUps.add(adopt(r));
         case REMOVING -> followUps.add(() -> lifecycle.remove(r.id(), true, false));
-        default -> node.executor().delete(r.id(), true);
+        default -> {
+          node.executor().delete(r.id(), true);
+          node.rootfs().unmount(r.id()); // a cp/export/commit of a stopped container cut short
+        }
       }
     }
     return followUps;
