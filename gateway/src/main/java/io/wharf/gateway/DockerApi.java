@@ -33,7 +33,9 @@ public final class DockerApi {
     StreamProxy streams = new StreamProxy(vertx);
     Router r = Router.router(vertx);
     r.route().handler(new VersionGate(config.version()));
-    new SystemRoutes(new ClusterSystemBackend(cluster, images), host, config.version(), config.dataRoot()).mount(r);
+    new SystemRoutes(new ClusterSystemBackend(cluster, images)
+        .withContainerOps(new BusContainerBackend(vertx.eventBus(), cluster)), host, config.version(), config.dataRoot())
+        .mount(r);
     new ContainerRoutes(new BusContainerBackend(vertx.eventBus(), cluster), streams, new HijackProxy(vertx)).mount(r);
     new ImageRoutes(images, streams).mount(r);
     new EventRoutes(vertx, events).mount(r);
