@@ -202,7 +202,7 @@ class FilesCliIT {
     }
   }
 
-  private static boolean onPath(String program) {
+  static boolean onPath(String program) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
         return true;

@@ -44,7 +44,12 @@ public final class ContainerCommit {
 
   private final ContainerLifecycle lifecycle;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * HTTP/1.1 only: the JDK client otherwise offers an h2c upgrade, and a Vert.x server accepting it
+   * holds the whole request body (the layer) in memory.
+   */
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   public ContainerCommit(ContainerLifecycle lifecycle, String token) {
     this.lifecycle = lifecycle;

@@ -73,6 +73,11 @@ final class ArchiveRoute {
     RequestInputStream body = new RequestInputStream(req, node.vertx().getOrCreateContext());
     files.withRootfs(id, (r, rootfs) -> {
       try {
+        if (r.effective().host() != null && r.effective().host().readonlyRootfs()) {
+          // Docker's ErrRootFSReadOnly (there are no volumes yet that could take the write instead)
+          throw new io.wharf.api.WharfException(io.wharf.api.ErrorCategory.PERMISSION_DENIED,
+              "container rootfs is marked read-only");
+        }
         new RootfsArchive(rootfs, displayName(req, id)).extract(path, body, noOverwrite, keepOwners);
       } finally {
         body.discardRest();
