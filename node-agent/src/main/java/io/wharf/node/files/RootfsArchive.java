@@ -22,19 +22,31 @@ public final class RootfsArchive {
   private final Path rootfs;
   private final String containerName;
   private final ScopedPath scope;
+  private final Map<Path, Path> substitutes;
 
   /** @param containerName as the user named the container, for Docker's not-found message */
   public RootfsArchive(Path rootfs, String containerName) {
+    this(rootfs, containerName, Map.of());
+  }
+
+  /**
+   * @param containerFiles container path ("/etc/hosts") -> the host file the container really sees
+   *     there (bind-mounted by the runtime); reads of those paths return it
+   */
+  public RootfsArchive(Path rootfs, String containerName, Map<String, Path> containerFiles) {
     this.rootfs = rootfs;
     this.containerName = containerName;
     this.scope = new ScopedPath(rootfs);
+    Map<Path, Path> subs = new java.util.HashMap<>();
+    containerFiles.forEach((inside, host) -> subs.put(rootfs.resolve(inside.substring(1)), host));
+    this.substitutes = Map.copyOf(subs);
   }
 
   /** HEAD and GET: the path's stat; a final symlink is described, not followed (unless "/" ends it). */
   public PathStat stat(String requested) {
     String abs = ScopedPath.absolute(requested);
     Path host = scope.resolveParent(abs);
-    Map<String, Object> a = lstat(host, requested);
+    Map<String, Object> a = lstat(substitute(host), requested);
     boolean dir = Boolean.TRUE.equals(a.get("isDirectory"));
     if (!dir && (abs.endsWith("/") || abs.endsWith("/."))) {
       throw WharfException.invalid("path " + requested + " in container " + containerName + " is not a directory");
@@ -54,12 +66,12 @@ public final class RootfsArchive {
   public void writeTar(String requested, OutputStream out) throws IOException {
     String abs = ScopedPath.absolute(requested);
     Path host = scope.resolveParent(abs);
-    lstat(host, requested);
+    lstat(substitute(host), requested);
     String name = ScopedPath.baseName(abs);
     if (name.equals("/")) {
       name = ".";
     }
-    TreeTar tar = new TreeTar(out);
+    TreeTar tar = new TreeTar(out).substituting(substitutes);
     tar.add(host, name);
     tar.finish();
   }
@@ -91,6 +103,20 @@ public final class RootfsArchive {
       tar.add(child, child.getFileName().toString());
     }
     tar.finish();
+  }
+
+  /** The container's own copy of a bind-mounted file, else {@code host} itself. */
+  private Path substitute(Path host) {
+    Path s = substitutes.get(host);
+    if (s == null || !Files.isRegularFile(s)) {
+      return host;
+    }
+    try {
+      Map<String, Object> a = Files.readAttributes(host, "unix:*", LinkOption.NOFOLLOW_LINKS);
+      return Boolean.TRUE.equals(a.get("isDirectory")) || Boolean.TRUE.equals(a.get("isSymbolicLink")) ? host : s;
+    } catch (IOException e) {
+      return s; // not in the rootfs (never started): the container would still see its own file
+    }
   }
 
   private Map<String, Object> lstat(Path host, String requested) {

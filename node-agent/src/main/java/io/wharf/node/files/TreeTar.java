@@ -39,6 +39,7 @@ public final class TreeTar {
   private final Xattrs xattrs;
   private final Map<String, String> hardLinks = new HashMap<>();
   private java.util.Set<String> skipped = java.util.Set.of();
+  private Map<Path, Path> substitutes = Map.of();
 
   public TreeTar(OutputStream out, boolean ociWhiteouts, Xattrs xattrs) {
     this.tar = new TarArchiveOutputStream(out);
@@ -59,10 +60,24 @@ public final class TreeTar {
     return this;
   }
 
+  /**
+   * Reads these files instead of the paths they replace (host path -> host path): the container's
+   * own /etc/hosts, /etc/hostname and /etc/resolv.conf, which the runtime bind-mounts over the
+   * rootfs's empty mountpoints inside the container only.
+   */
+  public TreeTar substituting(Map<Path, Path> replacements) {
+    this.substitutes = replacements;
+    return this;
+  }
+
   /** Adds {@code source} (and, for a directory, everything under it) named {@code name} in the tar. */
   public void add(Path source, String name) throws IOException {
     if (skipped.contains("/" + name)) {
       return;
+    }
+    Path replacement = substitutes.get(source);
+    if (replacement != null && Files.isRegularFile(replacement) && !Files.isDirectory(source)) {
+      source = replacement;
     }
     Map<String, Object> a = Files.readAttributes(source, "unix:*", LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");

@@ -41,7 +41,7 @@ final class ArchiveRoute {
 
   void head(HttpServerRequest req, String id) {
     String path = req.getParam("path", "");
-    files.withRootfs(id, (r, rootfs) -> new RootfsArchive(rootfs, displayName(req, id)).stat(path))
+    files.withRootfs(id, (r, rootfs) -> new RootfsArchive(rootfs, displayName(req, id), containerFiles(id)).stat(path))
         .onSuccess(stat -> req.response().setStatusCode(200).putHeader(PathStat.HEADER, stat.header())
             .putHeader("Content-Length", "0").end())
         .onFailure(t -> NodeHttpServer.error(req, t));
@@ -53,7 +53,7 @@ final class ArchiveRoute {
     Context context = node.vertx().getOrCreateContext();
     ResponseOutputStream out = new ResponseOutputStream(resp, context);
     files.withRootfs(id, (r, rootfs) -> {
-      RootfsArchive archive = new RootfsArchive(rootfs, displayName(req, id));
+      RootfsArchive archive = new RootfsArchive(rootfs, displayName(req, id), containerFiles(id));
       PathStat stat = archive.stat(path);
       context.runOnContext(v -> resp.setStatusCode(200).setChunked(true)
           .putHeader("Content-Type", "application/x-tar").putHeader(PathStat.HEADER, stat.header()));
@@ -117,6 +117,12 @@ final class ArchiveRoute {
       req.response().setStatusCode(200).putHeader("Content-Type", "application/json")
           .end(list.isEmpty() ? "null" : out.encode());
     }).onFailure(t -> NodeHttpServer.error(req, t));
+  }
+
+  /** What the runtime bind-mounts over the rootfs (see ContainerFiles): cp reads those, as in Docker. */
+  private Map<String, java.nio.file.Path> containerFiles(String id) {
+    return Map.of("/etc/hosts", node.files().hosts(id), "/etc/hostname", node.files().hostname(id),
+        "/etc/resolv.conf", node.files().resolvConf(id));
   }
 
   private static String displayName(HttpServerRequest req, String id) {

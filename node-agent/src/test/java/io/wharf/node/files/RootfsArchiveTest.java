@@ -124,6 +124,22 @@ class RootfsArchiveTest {
     assertEquals("extraction point is not a directory", e.getMessage());
   }
 
+  @Test
+  void bindMountedFilesAreReadFromTheContainersCopy() throws Exception {
+    Path real = Files.writeString(dir.resolve("hosts"), "10.0.0.2 c1\n");
+    Path resolv = Files.writeString(dir.resolve("resolv.conf"), "nameserver 1.1.1.1\n");
+    RootfsArchive withFiles = new RootfsArchive(root, "c1", java.util.Map.of("/etc/hosts", real,
+        "/etc/resolv.conf", resolv));
+    assertEquals(12, withFiles.stat("/etc/hosts").size());
+    assertEquals(19, withFiles.stat("/etc/resolv.conf").size()); // not in the rootfs (never started)
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    withFiles.writeTar("/etc/hosts", out);
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+      assertEquals("hosts", in.getNextEntry().getName());
+      assertEquals("10.0.0.2 c1\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
   private byte[] tar(String path) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     archive.writeTar(path, out);
