@@ -140,8 +140,13 @@ public final class ContainerRoutes {
             })).otherwise((Void) null));
       }
       return chain;
-    }).map(v -> new JsonObject().put("ContainersDeleted", deleted.isEmpty() ? null : deleted)
-        .put("SpaceReclaimed", reclaimed[0])), 200);
+    }).map(v -> {
+      long now = System.currentTimeMillis() * 1_000_000L;
+      backend.announce(new io.wharf.api.event.WharfEvent("container", "prune", "",
+          java.util.Map.of("reclaimed", Long.toString(reclaimed[0])), now, ""));
+      return new JsonObject().put("ContainersDeleted", deleted.isEmpty() ? null : deleted)
+          .put("SpaceReclaimed", reclaimed[0]);
+    }), 200);
   }
 
   /** docker commit: {@code ?container=} names the container; its node builds the layer. */
