@@ -36,8 +36,9 @@ public final class DockerApi {
     StreamProxy streams = new StreamProxy(vertx);
     Router r = Router.router(vertx);
     r.route().handler(new VersionGate(config.version()));
-    new SystemRoutes(new ClusterSystemBackend(cluster, images), host, config.version(), config.dataRoot()).mount(r);
     BusContainerBackend containers = new BusContainerBackend(vertx.eventBus(), cluster);
+    new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers), host,
+        config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
     new ContainerRoutes(containers, streams, hijacks).mount(r);
     new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);

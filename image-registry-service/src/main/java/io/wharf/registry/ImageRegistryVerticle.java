@@ -54,6 +54,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
   private ImageService service;
   private ArchiveLoader loader;
   private ImageImporter importer;
+  private io.wharf.registry.archive.ImageCommitter committer;
   private HttpServer server;
   private DistributionSetup distribution;
   private Router router;
@@ -143,7 +144,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
   }
 
   private Router router(String token) {
-    Router router = new InternalRoutes(vertx, store, loader, importer, token).router();
+    Router router = new InternalRoutes(vertx, store, loader, importer, token).withCommitter(committer).router();
     router.post(InternalHttp.PREFIX + "/registry/gc").handler(ctx -> collectGarbage()
         .onFailure(ctx::fail)
         .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json").end(Json.buffer(r))));
@@ -172,6 +173,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
     service = new ImageService(s, tags, events);
     loader = new ArchiveLoader(s, tags, events);
     importer = new ImageImporter(s, tags, events, Clock.systemUTC());
+    committer = new io.wharf.registry.archive.ImageCommitter(s, tags, Clock.systemUTC());
   }
 
   private void bindConsumers() {

@@ -40,10 +40,14 @@ final class ContainerRecovery {
       FileTrees.deleteRecursively(node.paths().containerDir(orphan));
     }
     for (ContainerRecord r : records) {
+      ContainerCommit.discardLeftovers(node.paths(), r.id());
       switch (r.state()) {
         case RUNNING, PAUSED, RESTARTING -> followUps.add(adopt(r));
         case REMOVING -> followUps.add(() -> lifecycle.remove(r.id(), true, false));
-        default -> node.executor().delete(r.id(), true);
+        default -> {
+          node.executor().delete(r.id(), true);
+          node.rootfs().unmount(r.id()); // a cp/export/commit of a stopped container cut short
+        }
       }
     }
     return followUps;
@@ -55,6 +59,7 @@ final class ContainerRecovery {
       case RUNNING:
         LOG.info("container {} kept running (pid {})", NodePaths.shortId(r.id()), found.pid());
         node.attachHub().markRunning(r.id());
+        thawAfterCommit(r);
         return () -> lifecycle.health.watch(r.id());
       case EXITED:
         return () -> lifecycle.exited(r.id(), found.exitCode());
@@ -64,6 +69,20 @@ final class ContainerRecovery {
         return () -> lifecycle.exited(r.id(), -1);
       default:
         return () -> lifecycle.exited(r.id(), LOST_EXIT_CODE);
+    }
+  }
+
+  /**
+   * A commit freezes a running container for its duration; a crash in between leaves it frozen
+   * while its record says RUNNING: thaw it. (A container the user paused has the PAUSED record.)
+   */
+  private void thawAfterCommit(ContainerRecord r) {
+    if (r.state() == io.wharf.api.container.ContainerState.RUNNING
+        && node.executor() instanceof io.wharf.node.runtime.RuncConmonExecutor e) {
+      e.runtime().runc().state(r.id()).filter(s -> "paused".equals(s.status())).ifPresent(s -> {
+        LOG.info("container {} was left frozen by a commit; resuming it", NodePaths.shortId(r.id()));
+        e.runtime().runc().resume(r.id());
+      });
     }
   }
 

@@ -64,7 +64,7 @@ public final class NodeAgentVerticle extends VerticleBase {
             restarter.startAll(due);
             return null;
           }))
-          .compose(v -> new NodeHttpServer(node, token, execs).listen(bindHost, cfg.getInteger("httpPort", 0)))
+          .compose(v -> new NodeHttpServer(node, token, execs, new ContainerFilesystem(lifecycle)).listen(bindHost, cfg.getInteger("httpPort", 0)))
           .compose(server -> {
             HostFacts facts = HostFacts.read();
             String url = "http://" + bindHost + ":" + server.actualPort();

@@ -106,4 +106,9 @@ public final class BusContainerBackend implements ContainerBackend {
     long grace = timeoutSeconds == null || timeoutSeconds < 0 ? 10 : timeoutSeconds;
     return Bus.DEFAULT_TIMEOUT_MS + grace * 1000;
   }
+
+  @Override
+  public void announce(io.wharf.api.event.WharfEvent event) {
+    io.wharf.api.Bus.publish(bus, io.wharf.api.Addresses.EVENTS, event);
+  }
 }

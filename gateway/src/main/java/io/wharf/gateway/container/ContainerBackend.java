@@ -37,6 +37,10 @@ public interface ContainerBackend {
 
   Future<Void> rename(ContainerSummary c, String newName);
 
+  /** Publishes an event the gateway itself originates (container prune). Default: none. */
+  default void announce(io.wharf.api.event.WharfEvent event) {
+  }
+
   /** Where the owning node serves byte streams for {@code c}. */
   Future<NodeEndpoint> endpoint(ContainerSummary c);
 

@@ -50,6 +50,8 @@ public final class ContainerRoutes {
     r.getWithRegex(regex("/containers/json")).handler(this::getContainersJson);
     r.postWithRegex(regex("/containers/create")).handler(BodyHandler.create(false).setBodyLimit(MAX_CREATE_BODY))
         .handler(this::postContainersCreate);
+    r.postWithRegex(regex("/containers/prune")).handler(this::postContainersPrune);
+    r.postWithRegex(regex("/commit")).handler(this::postCommit);
     r.getWithRegex(regex("/containers/{id}/json")).handler(this::getContainerJson);
     r.postWithRegex(regex("/containers/{id}/start")).handler(this::postContainerStart);
     r.postWithRegex(regex("/containers/{id}/stop")).handler(this::postContainerStop);
@@ -61,6 +63,11 @@ public final class ContainerRoutes {
     r.getWithRegex(regex("/containers/{id}/logs")).handler(this::getContainerLogs);
     r.postWithRegex(regex("/containers/{id}/wait")).handler(this::postContainerWait);
     r.postWithRegex(regex("/containers/{id}/attach")).handler(this::postContainerAttach);
+    r.headWithRegex(regex("/containers/{id}/archive")).handler(ctx -> proxyFiles(ctx, HttpMethod.HEAD, "archive"));
+    r.getWithRegex(regex("/containers/{id}/archive")).handler(ctx -> proxyFiles(ctx, HttpMethod.GET, "archive"));
+    r.putWithRegex(regex("/containers/{id}/archive")).handler(ctx -> proxyFiles(ctx, HttpMethod.PUT, "archive"));
+    r.getWithRegex(regex("/containers/{id}/export")).handler(ctx -> proxyFiles(ctx, HttpMethod.GET, "export"));
+    r.getWithRegex(regex("/containers/{id}/changes")).handler(ctx -> proxyFiles(ctx, HttpMethod.GET, "changes"));
   }
 
   void getContainersJson(RoutingContext ctx) {
@@ -102,6 +109,55 @@ public final class ContainerRoutes {
     }
     reply(ctx, backend.create(spec).map(created -> new JsonObject().put("Id", created.id())
         .put("Warnings", new JsonArray(created.warnings() == null ? List.of() : created.warnings()))), 201);
+  }
+
+  /**
+   * Removes every stopped container the filters select, one at a time; SpaceReclaimed sums their
+   * writable layers. A container that cannot be removed (started meanwhile) is skipped, as Docker does.
+   */
+  void postContainersPrune(RoutingContext ctx) {
+    PruneFilter filter;
+    try {
+      filter = new PruneFilter(FilterArgs.parse(new QueryArgs(ctx.queryParams()).string("filters")),
+          System.currentTimeMillis() * 1_000_000L);
+    } catch (RuntimeException e) {
+      ErrorResponder.send(ctx, e);
+      return;
+    }
+    JsonArray deleted = new JsonArray();
+    long[] reclaimed = {0};
+    reply(ctx, backend.list().compose(list -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (ContainerSummary c : list) {
+        if (!filter.prunes(c)) {
+          continue;
+        }
+        chain = chain.compose(v -> backend.inspect(c, true).map(d -> Math.max(0, d.sizeRw())).otherwise(0L)
+            .compose(size -> backend.remove(c, false, false).map(x -> {
+              deleted.add(c.id());
+              reclaimed[0] += size;
+              return (Void) null;
+            })).otherwise((Void) null));
+      }
+      return chain;
+    }).map(v -> {
+      long now = System.currentTimeMillis() * 1_000_000L;
+      backend.announce(new io.wharf.api.event.WharfEvent("container", "prune", "",
+          java.util.Map.of("reclaimed", Long.toString(reclaimed[0])), now, ""));
+      return new JsonObject().put("ContainersDeleted", deleted.isEmpty() ? null : deleted)
+          .put("SpaceReclaimed", reclaimed[0]);
+    }), 200);
+  }
+
+  /** docker commit: {@code ?container=} names the container; its node builds the layer. */
+  void postCommit(RoutingContext ctx) {
+    ctx.request().pause();
+    String given = new QueryArgs(ctx.queryParams()).string("container");
+    backend.list().map(list -> ContainerDirectory.resolve(list, given == null ? "" : given))
+        .compose(c -> backend.endpoint(c).map(ep -> new NodeCall(stripSlash(ep.baseUrl())
+            + withQuery(ctx, InternalHttp.containerPath(c.id(), "commit")), ep.token())))
+        .onSuccess(call -> streams.forward(ctx, HttpMethod.POST, call.url(), call.token(), false))
+        .onFailure(err -> ErrorResponder.send(ctx, err));
   }
 
   void getContainerJson(RoutingContext ctx) {
@@ -175,6 +231,22 @@ public final class ContainerRoutes {
     resolve(ctx).compose(c -> backend.endpoint(c).map(ep ->
             new NodeCall(stripSlash(ep.baseUrl()) + withQuery(ctx, InternalHttp.containerPath(c.id(), op)), ep.token())))
         .onSuccess(call -> streams.forward(ctx, method, call.url(), call.token(), false, keepContentType))
+        .onFailure(err -> ErrorResponder.send(ctx, err));
+  }
+
+  /**
+   * docker cp (archive HEAD/GET/PUT), export and diff: proxied to the owning node with the
+   * container's name as the user gave it, for Docker's "Could not find the file" wording.
+   */
+  private void proxyFiles(RoutingContext ctx, HttpMethod method, String op) {
+    ctx.request().pause();
+    String given = ctx.pathParam("id");
+    resolve(ctx).compose(c -> backend.endpoint(c).map(ep -> {
+      String path = withQuery(ctx, InternalHttp.containerPath(c.id(), op));
+      String sep = path.contains("?") ? "&" : "?";
+      return new NodeCall(stripSlash(ep.baseUrl()) + path + sep + "container="
+          + java.net.URLEncoder.encode(given, java.nio.charset.StandardCharsets.UTF_8), ep.token());
+    })).onSuccess(call -> streams.forward(ctx, method, call.url(), call.token(), method == HttpMethod.PUT))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }
 

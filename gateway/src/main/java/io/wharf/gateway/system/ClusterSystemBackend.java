@@ -14,10 +14,33 @@ import java.util.Map;
 public final class ClusterSystemBackend implements SystemBackend {
   private final ClusterView cluster;
   private final ImageBackend images;
+  private io.wharf.gateway.container.ContainerBackend containerOps;
 
   public ClusterSystemBackend(ClusterView cluster, ImageBackend images) {
     this.cluster = cluster;
     this.images = images;
+  }
+
+  /** Lets {@link #writableSizes} ask the nodes (inspect with size). */
+  public ClusterSystemBackend withContainerOps(io.wharf.gateway.container.ContainerBackend ops) {
+    this.containerOps = ops;
+    return this;
+  }
+
+  @Override
+  public Future<Map<String, Long>> writableSizes(List<ContainerSummary> containers) {
+    if (containerOps == null) {
+      return Future.succeededFuture(Map.of());
+    }
+    Map<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Future<Void>> asks = new java.util.ArrayList<>();
+    for (ContainerSummary c : containers) {
+      asks.add(containerOps.inspect(c, true).map(d -> {
+        sizes.put(c.id(), Math.max(0, d.sizeRw()));
+        return (Void) null;
+      }).otherwise((Void) null));
+    }
+    return Future.all(asks).map(v -> Map.copyOf(sizes));
   }
 
   @Override

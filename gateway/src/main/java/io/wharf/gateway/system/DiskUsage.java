@@ -14,13 +14,19 @@ import java.util.Map;
 /**
  * {@code GET /system/df} from what the gateway can see: images with how many containers use
  * each, containers with their image's size as SizeRootFs (writable-layer sizes are not known
- * here, SizeRw is 0), no volumes (the volume service does not exist yet), no build cache.
+ * here unless the nodes answered them: SizeRw 0 then), no volumes (the volume service does not exist yet), no build cache.
  */
 public final class DiskUsage {
   private DiskUsage() {}
 
   public static JsonObject of(List<ContainerSummary> containers, List<ImageSummary> images, ApiVersion version,
       long nowNanos) {
+    return of(containers, images, version, nowNanos, Map.of());
+  }
+
+  /** @param writableSizes container id -> bytes in its writable layer (SizeRw); missing = 0 */
+  public static JsonObject of(List<ContainerSummary> containers, List<ImageSummary> images, ApiVersion version,
+      long nowNanos, Map<String, Long> writableSizes) {
     Map<String, Integer> users = new HashMap<>();
     containers.forEach(c -> users.merge(c.imageId() == null ? "" : c.imageId(), 1, Integer::sum));
     Map<String, Long> imageSize = new HashMap<>();
@@ -34,8 +40,8 @@ public final class DiskUsage {
     }
     JsonArray containerJson = new JsonArray();
     for (ContainerSummary c : containers) {
-      containerJson.add(ContainerJsonTranslator.listEntry(c, nowNanos, null).put("SizeRw", 0)
-          .put("SizeRootFs", imageSize.getOrDefault(c.imageId(), 0L)));
+      containerJson.add(ContainerJsonTranslator.listEntry(c, nowNanos, null).put("SizeRw", writableSizes.getOrDefault(c.id(), 0L))
+          .put("SizeRootFs", imageSize.getOrDefault(c.imageId(), 0L) + writableSizes.getOrDefault(c.id(), 0L)));
     }
     JsonObject out = new JsonObject()
         .put("LayersSize", layers)

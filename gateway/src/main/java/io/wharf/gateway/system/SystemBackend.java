@@ -14,4 +14,12 @@ public interface SystemBackend {
 
   /** All images (including intermediate ones); a failed future when the registry is down. */
   Future<List<ImageSummary>> images();
+
+  /**
+   * Bytes in each container's writable layer (id -> SizeRw), asked of the owning nodes; a
+   * container whose node does not answer is left out. Default: none known.
+   */
+  default Future<java.util.Map<String, Long>> writableSizes(List<ContainerSummary> containers) {
+    return Future.succeededFuture(java.util.Map.of());
+  }
 }

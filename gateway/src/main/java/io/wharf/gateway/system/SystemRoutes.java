@@ -3,6 +3,8 @@ package io.wharf.gateway.system;
 import static io.wharf.gateway.http.RoutePattern.regex;
 
 import io.vertx.core.Future;
+import io.wharf.api.container.ContainerSummary;
+import java.util.List;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.wharf.gateway.http.DockerResponses;
@@ -63,9 +65,10 @@ public final class SystemRoutes {
 
   void getSystemDf(RoutingContext ctx) {
     var version = VersionGate.of(ctx);
-    Future.all(backend.containers(), backend.images())
+    Future<List<ContainerSummary>> containers = backend.containers();
+    Future.all(containers, backend.images(), containers.compose(backend::writableSizes))
         .onSuccess(all -> DockerResponses.json(ctx, 200, DiskUsage.of(all.resultAt(0), all.resultAt(1), version,
-            System.currentTimeMillis() * 1_000_000L)))
+            System.currentTimeMillis() * 1_000_000L, all.resultAt(2))))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }
 }

@@ -71,7 +71,7 @@ public final class ImageImporter {
     }
   }
 
-  private static ImageReference targetName(String repo, String tag) {
+  static ImageReference targetName(String repo, String tag) {
     if (repo == null || repo.isEmpty()) {
       return null;
     }

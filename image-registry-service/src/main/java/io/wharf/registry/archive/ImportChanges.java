@@ -34,7 +34,19 @@ public final class ImportChanges {
 
   /** Parses and applies {@code changes} in order; each may hold several lines. */
   public static ImportChanges parse(List<String> changes) {
+    return parseOnto(null, changes);
+  }
+
+  /**
+   * {@code docker commit}: starts from a container's config (Docker's {@code Config} shape: User,
+   * Env, Cmd, Entrypoint, WorkingDir, Labels, ExposedPorts, Volumes, StopSignal; null = empty) and
+   * applies {@code changes} on top (ENV replaces a variable of the same name, CMD replaces...).
+   */
+  public static ImportChanges parseOnto(com.fasterxml.jackson.databind.JsonNode base, List<String> changes) {
     ImportChanges c = new ImportChanges();
+    if (base != null) {
+      c.seed(base);
+    }
     for (String change : changes == null ? List.<String>of() : changes) {
       for (String line : change.split("\n")) {
         if (!line.isBlank()) {
@@ -73,6 +85,38 @@ public final class ImportChanges {
       case "healthcheck" -> healthcheck = HealthcheckInstruction.parse(rest);
       default -> throw WharfException.invalid(keyword + " is not a valid change command");
     }
+  }
+
+  private void seed(com.fasterxml.jackson.databind.JsonNode b) {
+    user = b.path("User").asText("");
+    workingDir = b.path("WorkingDir").asText("");
+    env = strings(b.get("Env"));
+    cmd = strings(b.get("Cmd"));
+    entrypoint = strings(b.get("Entrypoint"));
+    if (b.path("Labels").isObject()) {
+      labels = new LinkedHashMap<>();
+      b.get("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    }
+    if (b.path("ExposedPorts").isObject()) {
+      exposedPorts = new LinkedHashSet<>();
+      b.get("ExposedPorts").fieldNames().forEachRemaining(exposedPorts::add);
+    }
+    if (b.path("Volumes").isObject()) {
+      volumes = new LinkedHashSet<>();
+      b.get("Volumes").fieldNames().forEachRemaining(volumes::add);
+    }
+    if (b.hasNonNull("StopSignal") && !b.get("StopSignal").asText().isEmpty()) {
+      stopSignal = b.get("StopSignal").asText();
+    }
+  }
+
+  private static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+    if (array == null || !array.isArray()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private void setEnv(String key, String value) {

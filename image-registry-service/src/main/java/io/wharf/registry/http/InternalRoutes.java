@@ -13,6 +13,7 @@ import io.wharf.api.InternalHttp;
 import io.wharf.api.WharfException;
 import io.wharf.registry.archive.ArchiveLoader;
 import io.wharf.registry.archive.ArchiveWriter;
+import io.wharf.registry.archive.ImageCommitter;
 import io.wharf.registry.archive.ImageImporter;
 import io.wharf.registry.archive.ImportChanges;
 import io.wharf.registry.archive.SavePlan;
@@ -44,6 +45,7 @@ public final class InternalRoutes {
   private final ImageImporter importer;
   private final ArchiveWriter writer;
   private final byte[] token;
+  private ImageCommitter committer;
 
   public InternalRoutes(Vertx vertx, ImageStore store, ArchiveLoader loader, ImageImporter importer,
       String token) {
@@ -55,11 +57,20 @@ public final class InternalRoutes {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Serves {@code POST /internal/v1/images/commit} with {@code c} (docker commit from a node). */
+  public InternalRoutes withCommitter(ImageCommitter c) {
+    this.committer = c;
+    return this;
+  }
+
   public Router router() {
     Router router = Router.router(vertx);
     router.route(InternalHttp.PREFIX + "/*").handler(this::checkToken);
     router.post(InternalHttp.PREFIX + "/images/load").handler(this::postImagesLoad);
     router.post(InternalHttp.PREFIX + "/images/import").handler(this::postImagesImport);
+    if (committer != null) {
+      router.post(InternalHttp.PREFIX + "/images/commit").handler(this::postImagesCommit);
+    }
     router.get(InternalHttp.PREFIX + "/images/get").handler(this::getImagesGet);
     router.get(InternalHttp.PREFIX + "/blobs/:digest").handler(this::getBlob);
     router.head(InternalHttp.PREFIX + "/blobs/:digest").handler(this::headBlob);
@@ -113,6 +124,34 @@ public final class InternalRoutes {
         .onComplete(ar -> body.discardRest())
         .onSuccess(id -> ctx.response().setChunked(true).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("status", id).encode() + "\n"))
+        .onFailure(t -> HttpErrors.send(ctx.response(), t));
+  }
+
+  /**
+   * {@code POST /images/commit?parent=&container=&repo=&tag=&comment=&author=&changes=} with the
+   * container's Config as base64 JSON in {@link InternalHttp#COMMIT_CONFIG_HEADER} and the layer tar
+   * as the body; answers {@code {"Id":"sha256:..."}} once the image (and tag) is stored.
+   */
+  private void postImagesCommit(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    ImageCommitter.Request r;
+    try {
+      String encoded = req.getHeader(InternalHttp.COMMIT_CONFIG_HEADER);
+      com.fasterxml.jackson.databind.JsonNode config = encoded == null ? null
+          : io.wharf.api.Json.MAPPER.readTree(java.util.Base64.getDecoder().decode(encoded));
+      r = new ImageCommitter.Request(req.getParam("parent"), req.getParam("container"), config,
+          req.getParam("repo"), req.getParam("tag"), req.getParam("comment"), req.getParam("author"),
+          req.params().getAll("changes"));
+      committer.validate(r);
+    } catch (Exception e) {
+      HttpErrors.send(ctx.response(), e instanceof WharfException w ? w : WharfException.invalid(e.getMessage()));
+      return;
+    }
+    RequestInputStream body = new RequestInputStream(req, vertx.getOrCreateContext());
+    blocking(() -> committer.commit(body, r))
+        .onComplete(ar -> body.discardRest())
+        .onSuccess(id -> ctx.response().putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("Id", id).encode()))
         .onFailure(t -> HttpErrors.send(ctx.response(), t));
   }
 

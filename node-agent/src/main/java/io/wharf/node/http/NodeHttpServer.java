@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttpServer {
   private static final Pattern ROUTE = Pattern.compile(
-      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|stats)$");
+      "^" + Pattern.quote(InternalHttp.PREFIX) + "/containers/([0-9a-f]{64})/(logs|attach|wait|stats|archive|export|changes|commit)$");
   private static final Pattern EXEC_ROUTE = Pattern.compile(
       "^" + Pattern.quote(InternalHttp.PREFIX) + "/exec/([0-9a-f]{64})/start$");
 
@@ -29,13 +29,14 @@ public final class NodeHttpServer {
   private final LogsRoute logs;
   private final ExecStartRoute execStart;
   private final StatsRoute stats;
+  private final ArchiveRoute archive;
 
-  public NodeHttpServer(NodeContext node, String token) {
-    this(node, token, null);
-  }
-
-  /** @param execs serves exec start; null leaves it out (tests of the other routes) */
-  public NodeHttpServer(NodeContext node, String token, io.wharf.node.exec.ExecService execs) {
+  /**
+   * @param execs serves exec start; null leaves it out (tests of the other routes)
+   * @param files serves docker cp, export, diff and commit; null leaves them out
+   */
+  public NodeHttpServer(NodeContext node, String token, io.wharf.node.exec.ExecService execs,
+      io.wharf.node.ContainerFilesystem files) {
     this.execStart = execs == null ? null : new ExecStartRoute(node, execs);
     this.node = node;
     this.token = token;
@@ -43,6 +44,7 @@ public final class NodeHttpServer {
     this.attach = new AttachRoute(node);
     this.logs = new LogsRoute(node);
     this.stats = new StatsRoute(node);
+    this.archive = files == null ? null : new ArchiveRoute(node, files, token);
   }
 
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
@@ -75,10 +77,24 @@ public final class NodeHttpServer {
         case "wait" -> expect(req, HttpMethod.POST, () -> wait.handle(req, id));
         case "attach" -> expect(req, HttpMethod.GET, () -> attach.handle(req, id));
         case "stats" -> expect(req, HttpMethod.GET, () -> stats.handle(req, id));
+        case "archive" -> archive(req, id);
+        case "export" -> expect(req, HttpMethod.GET, () -> archive.export(req, id));
+        case "changes" -> expect(req, HttpMethod.GET, () -> archive.changes(req, id));
+        case "commit" -> expect(req, HttpMethod.POST, () -> archive.commit(req, id));
         default -> expect(req, HttpMethod.GET, () -> logs.handle(req, id));
       }
     } catch (RuntimeException e) {
       error(req, WharfException.of(e));
+    }
+  }
+
+  private void archive(HttpServerRequest req, String id) {
+    if (req.method().equals(HttpMethod.HEAD)) {
+      archive.head(req, id);
+    } else if (req.method().equals(HttpMethod.PUT)) {
+      archive.put(req, id);
+    } else {
+      expect(req, HttpMethod.GET, () -> archive.get(req, id));
     }
   }
 

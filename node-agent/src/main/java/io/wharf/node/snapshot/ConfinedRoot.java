@@ -43,6 +43,25 @@ final class ConfinedRoot {
     return name.isEmpty() ? root : parent.resolve(EntryNames.baseName(name));
   }
 
+  /**
+   * The path of a normalized name if every parent exists as a real directory inside the root, else
+   * null (nothing is created; a symlinked parent yields null too, {@link #prepare} refuses it later).
+   */
+  Path existingOrNull(String name) throws IOException {
+    Path current = root;
+    String parentName = EntryNames.parentName(name);
+    if (!parentName.isEmpty()) {
+      for (String segment : parentName.split("/")) {
+        current = current.resolve(segment);
+        BasicFileAttributes attrs = lstat(current);
+        if (attrs == null || !attrs.isDirectory()) {
+          return null;
+        }
+      }
+    }
+    return current.resolve(EntryNames.baseName(name));
+  }
+
   private Path walkParents(String parentName, String entry, boolean create) throws IOException {
     Path current = root;
     if (!parentName.isEmpty()) {
