@@ -63,6 +63,7 @@ final class CrossNodeDockerChecks {
       String id = via(i % 2 == 0 ? "n1" : "n2").run(args).ok().out().trim();
       String node = nodeOf(id);
       assertTrue(node != null, "container " + name + " (" + id + ") is in no data root");
+      assertEquals(node, via(other(node)).run("inspect", "-f", "{{.Node.Name}}", name).ok().out().trim());
       byNode.putIfAbsent(node, name);
     }
     assertEquals(2, byNode.size(), "the scheduler placed every '" + tag + "' container on one node: " + byNode);
