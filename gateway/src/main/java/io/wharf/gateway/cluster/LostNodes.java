@@ -16,6 +16,9 @@ import java.util.Set;
  * {@code docker ps} stops listing it, {@code docker ps -a} and {@code --filter status=dead} show
  * it. Containers last reported as created or exited keep that state (it cannot change while their
  * node is down). When the node comes back, its recovery republishes the real states.
+ *
+ * <p>Heartbeats are wall-clock times written by the node: hosts' clocks must agree within a few
+ * seconds (NTP), as for the scheduler's alive filter. A heartbeat from the future counts as alive.
  */
 public final class LostNodes {
   /** Node agents beat every 3 s: three missed beats and a margin mean the agent is gone. */
