@@ -2,7 +2,7 @@
 # Median wall time of `docker exec <c> true` through the CLI (target < 100 ms).
 #   DOCKER_HOST=unix:///run/wharf/wharf.sock bench/exec-latency.sh [RUNS]
 set -euo pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/timing.sh"
 runs=${1:-30}
 c=bench-exec-$$
 docker run -d --name "$c" busybox sleep 600 >/dev/null

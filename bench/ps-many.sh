@@ -3,7 +3,7 @@
 # The containers are created, not started (listing cost does not depend on their state).
 #   DOCKER_HOST=unix:///run/wharf/wharf.sock bench/ps-many.sh [N] [RUNS]
 set -euo pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/timing.sh"
 n=${1:-500}
 runs=${2:-10}
 prefix=bench-ps-$$

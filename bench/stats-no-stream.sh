@@ -5,7 +5,7 @@
 # ~500 ms floor whatever the daemon does; the API figure is the daemon's part.
 #   DOCKER_HOST=unix:///run/wharf/wharf.sock bench/stats-no-stream.sh [N] [RUNS]
 set -euo pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/timing.sh"
 n=${1:-50}
 runs=${2:-5}
 prefix=bench-stats-$$

@@ -55,7 +55,9 @@ public final class FakeServices {
     Bus.serve(bus, Addresses.IMAGE_LIST, ImageRequests.ListImages.class, r -> Future.succeededFuture(List.of(busybox())));
     Bus.serve(bus, Addresses.IMAGE_INSPECT, ImageRequests.Ref.class, r -> image(r.name()));
     Bus.serve(bus, Addresses.IMAGE_HISTORY, ImageRequests.Ref.class, r -> image(r.name()).map(ImageDetails::history));
-    NodeRecord node = new NodeRecord(NODE, "node1", nodeUrl, 2, 2L << 30, "6.1.0", "Test OS", Map.of(), System.currentTimeMillis());
+    // A heartbeat an hour ahead: the fake node never beats again but must stay alive (LostNodes).
+    NodeRecord node = new NodeRecord(NODE, "node1", nodeUrl, 2, 2L << 30, "6.1.0", "Test OS", Map.of(),
+        System.currentTimeMillis() + 3_600_000);
     var shared = vertx.sharedData();
     return shared.<String, String>getAsyncMap(ClusterMaps.NODES).compose(m -> m.put(NODE, Json.string(node)))
         .compose(v -> shared.<String, String>getAsyncMap(ClusterMaps.CLUSTER))

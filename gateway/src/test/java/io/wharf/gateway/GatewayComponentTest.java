@@ -118,6 +118,7 @@ class GatewayComponentTest {
     JsonObject byName = client.get("/v1.41/containers/web1/json").json();
     assertEquals(RUNNING_ID, byName.getString("Id"));
     assertEquals("/web1", byName.getString("Name"));
+    assertEquals(FakeServices.NODE, byName.getJsonObject("Node").getString("Name"));
     assertTrue(byName.getJsonObject("State").getBoolean("Running"));
     assertEquals(RUNNING_ID, client.get("/v1.41/containers/c1c1c1/json").json().getString("Id"));
     RawDockerClient.Response ambiguous = client.get("/v1.41/containers/c/json");

@@ -1,6 +1,8 @@
 package io.wharf.launcher;
 
 import static io.wharf.launcher.DaemonProcess.deadline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.hazelcast.config.Config;
@@ -16,6 +18,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +50,8 @@ class TwoJvmClusterIT {
   private DaemonProcess n1;
   private DaemonProcess n2;
   private Vertx observer;
+  private CrossNodeDockerChecks checks;
+  private List<String> n2Args;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -56,6 +61,7 @@ class TwoJvmClusterIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    removeTestContainers();
     if (observer != null) {
       observer.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -103,6 +109,102 @@ class TwoJvmClusterIT {
       checked.add("placement on n1 and n2");
     }
     System.out.println("TwoJvmClusterIT: n1 roles " + n1Roles + ", n2 roles " + n2Roles + "; checked " + checked);
+  }
+
+  /**
+   * Issue 2's two-JVM acceptance with the real docker CLI: busybox loaded through n2 (whose node
+   * agent then fetches the layers over HTTP from n1's registry), containers on both nodes, and
+   * through either gateway: ps, logs, logs -f, attach with stdin, stop, rm, cluster-wide names.
+   * Then n2 is killed (-9): n1's {@code docker ps} stops listing n2's containers as running
+   * (they show as "dead"); n2 restarts on the same dirs and they run again (live-restore).
+   */
+  @Test
+  void dockerCliSeesBothNodesThroughEitherGateway() throws Exception {
+    if (!DaemonProcess.isRoot() && !"true".equals(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assumptions.abort("the node role needs root");
+    }
+    assertTrue(DaemonProcess.isRoot(), "the node role needs root (CI=true)");
+    ClusterDockerCli.assumeInstalled();
+    long deadline = deadline(Duration.ofSeconds(240));
+    String clusterName = "two-jvm-cli-" + ProcessHandle.current().pid();
+    int port1 = DaemonProcess.freePort();
+    n1 = DaemonProcess.start("n1", dir, daemonArgs("n1", List.of(Role.values()), port1, clusterName, List.of()));
+    n1.awaitLog("1 member(s)", deadline);
+    n2Args = daemonArgs("n2", List.of(Role.NODE, Role.GATEWAY), DaemonProcess.freePort(), clusterName,
+        List.of("--join", "127.0.0.1:" + port1));
+    n2 = DaemonProcess.start("n2", dir, n2Args);
+    n1.awaitLog(" ready in ", deadline);
+    n2.awaitLog(" ready in ", deadline);
+    String prefix = "tj" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    checks = new CrossNodeDockerChecks(
+        Map.of("n1", cli("n1"), "n2", cli("n2")),
+        Map.of("n1", dir.resolve("d-n1"), "n2", dir.resolve("d-n2")), prefix);
+
+    Path tar = dir.resolve("busybox.tar");
+    Process image = new ProcessBuilder(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(),
+        tar.toString()).inheritIO().start();
+    assertEquals(0, image.waitFor(), "scripts/busybox-image.sh failed");
+    checks.via("n2").run("load", "-i", tar.toString()).ok();
+    Map<String, String> sleepers = checks.runOnBothNodes("sleep", "sleep", "3600");
+    assertTrue(hasFiles(dir.resolve("d-n2/layers")), "n2 unpacked no layer (fetched from n1's registry)");
+    checks.psListsEverywhere(List.copyOf(sleepers.values()));
+    for (String node : List.of("n1", "n2")) {
+      checks.streamsAcrossNodes(node);
+    }
+    checks.namesAreClusterWide(sleepers.get("n1"));
+    checks.namesAreClusterWide(sleepers.get("n2"));
+    Map<String, String> victims = checks.runOnBothNodes("stop", "sleep", "3600");
+    checks.stopAndRemoveAcross("n1", victims.get("n1"));
+    checks.stopAndRemoveAcross("n2", victims.get("n2"));
+
+    ProcessHandle.of(n2.pid()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL, by PID
+    n2.awaitExit(Duration.ofSeconds(20));
+    String lost = sleepers.get("n2");
+    awaitOnN1("n2's container no longer running via n1", () -> !checks.listed("n1").contains(lost), deadline);
+    assertTrue(checks.listed("n1", "-a", "--filter", "status=dead").contains(lost), "dead filter via n1");
+    assertTrue(checks.listed("n1").contains(sleepers.get("n1")), "n1's own container still running");
+
+    n2 = DaemonProcess.start("n2-again", dir, n2Args);
+    n2.awaitLog(" ready in ", deadline);
+    awaitOnN1("n2's container running again", () -> checks.listed("n1").contains(lost), deadline);
+    checks.removeAll("n1");
+    assertEquals(List.of(), checks.listed("n2", "-a"), "containers left after rm -f");
+  }
+
+  private ClusterDockerCli cli(String node) throws IOException {
+    return new ClusterDockerCli(dir.resolve("r-" + node + "/wharf.sock"), Files.createDirectories(dir.resolve("cli")));
+  }
+
+  private static boolean hasFiles(Path p) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(p)) {
+      return s.anyMatch(f -> !f.getFileName().toString().startsWith("."));
+    }
+  }
+
+  /** rm -f of the containers the CLI test made; a killed n2 is started again first (it owns some). */
+  private void removeTestContainers() throws Exception {
+    if (checks == null || n1 == null || !n1.isAlive()) {
+      return;
+    }
+    if (!n2.isAlive()) {
+      n2 = DaemonProcess.start("n2-cleanup", dir, n2Args);
+      n2.awaitLog(" ready in ", deadline(Duration.ofSeconds(60)));
+    }
+    checks.removeAll("n1");
+  }
+
+  /** Like awaitBoth, but only n1 must stay up (n2 may be down on purpose). */
+  private void awaitOnN1(String what, CheckedCondition condition, long deadline) throws Exception {
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting for " + what + "\n--- n1:\n" + n1.log() + "\n--- n2:\n" + n2.log());
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private interface CheckedCondition {
+    boolean holds() throws Exception;
   }
 
   /**

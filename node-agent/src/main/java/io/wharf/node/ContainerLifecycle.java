@@ -76,10 +76,13 @@ public final class ContainerLifecycle {
     return node.blobSource().compose(blobs -> blocking(() -> {
       io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
+        long t0 = System.nanoTime();
         node.rootfs().ensureLayers(image.layers(), blobs);
+        long t1 = System.nanoTime();
         java.nio.file.Files.createDirectories(node.paths().containerDir(id));
         node.files().write(id, effective);
         node.store().save(record);
+        LOG.debug("create {}: layers {} ms, files+record {} ms", id, ms(t1 - t0), ms(System.nanoTime() - t1));
         return record;
       } catch (RuntimeException | java.io.IOException e) {
         FileTrees.deleteRecursively(node.paths().containerDir(id));
@@ -120,14 +123,21 @@ public final class ContainerLifecycle {
   }
 
   private ContainerRecord runtimeStart(ContainerRecord r) {
+    long t0 = System.nanoTime();
     java.nio.file.Path rootfs = node.rootfs().mount(r.id(), r.diffIds());
     try {
+      long t1 = System.nanoTime();
       node.executor().delete(r.id(), true);
+      long t2 = System.nanoTime();
       int pid = node.executor().create(r, rootfs);
+      long t3 = System.nanoTime();
       node.attachHub().connectPending(r.id());
       node.executor().start(r.id());
+      long t4 = System.nanoTime();
       ContainerRecord started = r.started(pid, nowNanos());
       node.store().save(started);
+      LOG.debug("start {}: mount {} ms, runc delete {} ms, conmon+runc create {} ms, attach+runc start {} ms, save {} ms",
+          r.id(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(System.nanoTime() - t4));
       return started;
     } catch (RuntimeException e) {
       node.executor().delete(r.id(), true);
@@ -149,10 +159,15 @@ public final class ContainerLifecycle {
         return Future.succeededFuture();
       }
       return blocking(() -> {
+        long t0 = System.nanoTime();
         node.attachHub().markStopped(id);
         boolean oom = node.executor().oomKilled(id);
+        long t1 = System.nanoTime();
         node.executor().delete(id, true);
+        long t2 = System.nanoTime();
         node.rootfs().unmount(id);
+        LOG.debug("exit {}: oom check {} ms, runc delete {} ms, unmount {} ms", id, ms(t1 - t0), ms(t2 - t1),
+            ms(System.nanoTime() - t2));
         return r.exited(code, oom, nowNanos(), "");
       }).compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
@@ -197,11 +212,16 @@ public final class ContainerLifecycle {
             + ". Stop the container before attempting removal or force remove"));
       }
       return blocking(() -> {
+        long t0 = System.nanoTime();
         node.store().save(current.withState(ContainerState.REMOVING));
+        long t1 = System.nanoTime();
         node.executor().delete(id, true);
+        long t2 = System.nanoTime();
         node.rootfs().remove(id);
         node.store().delete(id);
         node.attachHub().failPending(id, "container removed");
+        LOG.debug("remove {}: save {} ms, runc delete {} ms, rootfs+record {} ms", id, ms(t1 - t0), ms(t2 - t1),
+            ms(System.nanoTime() - t2));
         return current;
       }).compose(gone -> node.cluster().forget(id)
           .compose(v -> node.cluster().releaseName(gone.name(), id))
@@ -275,6 +295,10 @@ public final class ContainerLifecycle {
     attrs.put("name", r.name());
     attrs.putAll(extra);
     node.cluster().event("container", action, r.id(), attrs);
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   static long nowNanos() {

