@@ -134,8 +134,17 @@ public final class ContainerLifecycle {
 
   // ---- exit --------------------------------------------------------------------------------
 
-  /** The runtime reported that a container's process ended. */
+  /** The runtime reported that a container's process ended (just now). */
   void exited(String id, int code) {
+    exited(id, code, nowNanos());
+  }
+
+  /**
+   * A container's process ended at {@code finishedAtNanos} (epoch nanoseconds): live-restore passes
+   * the time conmon wrote the exit file, so a container that exited while the agent was down keeps
+   * its real finish time.
+   */
+  void exited(String id, int code, long finishedAtNanos) {
     queue.run(id, () -> {
       ContainerRecord r = node.store().get(id).orElse(null);
       if (r == null || !r.state().isLive()) {
@@ -146,7 +155,7 @@ public final class ContainerLifecycle {
         boolean oom = node.executor().oomKilled(id);
         node.executor().delete(id, true);
         node.rootfs().unmount(id);
-        return r.exited(code, oom, nowNanos(), "");
+        return r.exited(code, oom, finishedAtNanos, "");
       }).compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
           event(done, "oom", Map.of());

@@ -1,0 +1,288 @@
+package io.wharf.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wharf.launcher.DockerCli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 2's acceptance block, line by line, with the real docker CLI against one real
+ * {@code wharf daemon} JVM: outputs and exit codes as a Docker user sees them.
+ */
+class DockerCliAcceptanceIT {
+  private static WharfNode node;
+  private static DockerCli docker;
+  private static Path busyboxTar;
+  private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
+
+  @BeforeAll
+  static void startDaemon() throws Exception {
+    node = WharfNode.start("accept-it-");
+    docker = node.docker;
+    busyboxTar = node.loadBusybox();
+  }
+
+  @AfterAll
+  static void stopDaemon() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private static void assertContains(Result r, String text) {
+    assertTrue((r.out() + r.err()).contains(text), "expected '" + text + "' in\n" + r.describe());
+  }
+
+  @Test
+  void versionInfoImagesInspectHistory() throws Exception {
+    Result version = docker.ok("version");
+    assertContains(version, "Server: Wharf");
+    assertContains(version, "API version:       1.47");
+    Result info = docker.ok("info");
+    assertContains(info, "Storage Driver: overlay");
+    assertContains(info, "Docker Root Dir: " + node.dataRoot());
+    assertTrue(Pattern.compile("Images: [1-9]").matcher(info.out()).find(), info.describe());
+    assertEquals("busybox:latest", docker.ok("images", "--format", "{{.Repository}}:{{.Tag}}", "busybox")
+        .out().strip());
+    assertEquals("[sh]", docker.ok("image", "inspect", "-f", "{{.Config.Cmd}}", "busybox").out().strip());
+    Result history = docker.ok("history", "busybox");
+    assertTrue(history.lines().size() >= 2 && history.lines().get(0).startsWith("IMAGE"), history.describe());
+  }
+
+  @Test
+  void runForegroundExitCodesAndStdin() throws Exception {
+    assertEquals("hello\n", docker.ok("run", "--rm", "busybox", "echo", "hello").out());
+    assertEquals(3, docker.run("run", "--rm", "busybox", "sh", "-c", "exit 3").exit());
+    Result cat = docker.run(DockerCli.DEFAULT_TIMEOUT, "hi\n", "run", "-i", "--rm", "busybox", "cat");
+    assertEquals(0, cat.exit(), cat.describe());
+    assertEquals("hi\n", cat.out());
+    assertEquals("", docker.ok("ps", "-aq", "--filter", "ancestor=busybox", "--filter", "status=exited").out(),
+        "--rm containers are gone once docker run returns");
+  }
+
+  @Test
+  void tickerLifecycle() throws Exception {
+    String name = "ticker-" + RUN;
+    String id = docker.ok("run", "-d", "--name", name, "busybox", "sh", "-c",
+        "i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done").out().strip();
+    assertTrue(id.matches("[0-9a-f]{64}"), id);
+    DockerCli.Running follow = docker.start(null, "logs", "-f", name);
+    follow.awaitOut("3 followed lines", o -> o.contains("tick 3\n"), Duration.ofSeconds(60));
+    follow.kill();
+    Result tail = docker.ok("logs", "--tail", "2", "-t", name);
+    assertEquals(2, tail.lines().size(), tail.describe());
+    for (String line : tail.lines()) {
+      assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z tick \\d+"), line);
+    }
+    Result ps = docker.ok("ps", "--filter", "name=" + name, "--format", "{{.Names}} {{.Status}}");
+    assertTrue(ps.out().matches(name + " Up .*\n"), ps.describe());
+    assertEquals("running true " + id, docker.ok("inspect", "-f", "{{.State.Status}} {{.State.Running}} {{.Id}}",
+        name).out().strip());
+
+    assertEquals(name + "\n", docker.ok("stop", "-t", "2", name).out());
+    assertEquals("exited 137", state(name));
+    assertTrue(docker.ok("ps", "-a", "--filter", "name=" + name, "--format", "{{.Status}}").out()
+        .startsWith("Exited (137) "));
+    assertEquals(name + "\n", docker.ok("start", name).out());
+    assertEquals("running 0", state(name));
+    assertEquals(name + "\n", docker.ok("restart", "-t", "1", name).out());
+    assertEquals("running 0", state(name));
+    assertEquals(name + "\n", docker.ok("kill", "-s", "KILL", name).out());
+    assertEquals("exited 137", state(name));
+    assertEquals("137\n", docker.ok("wait", name).out());
+    assertEquals(name + "\n", docker.ok("rm", name).out());
+    assertEquals(1, docker.run("inspect", name).exit());
+  }
+
+  private static String state(String name) throws Exception {
+    return docker.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name).out().strip();
+  }
+
+  @Test
+  void memoryLimitOomKill() throws Exception {
+    String name = "oom-" + RUN;
+    Result run = docker.run("run", "--name", name, "--memory", "32m", "busybox", "sh", "-c",
+        "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo survived");
+    assertEquals(137, run.exit(), run.describe());
+    assertEquals("true 137 exited", docker.ok("inspect", "-f",
+        "{{.State.OOMKilled}} {{.State.ExitCode}} {{.State.Status}}", name).out().strip());
+    docker.ok("rm", name);
+  }
+
+  @Test
+  void importSaveRmiLoad() throws Exception {
+    String image = "myimg-" + RUN + ":1";
+    Path rootfs = node.dir.resolve("rootfs.tar");
+    Process tar = new ProcessBuilder("sh", "-c", "tar -xOf " + busyboxTar + " --wildcards '*/layer.tar' > " + rootfs)
+        .inheritIO().start();
+    assertEquals(0, tar.waitFor());
+    Result imported = docker.ok("import", rootfs.toString(), image, "--change", "CMD [\"/bin/sh\"]");
+    assertTrue(imported.out().startsWith("sha256:"), imported.describe());
+    assertEquals("[/bin/sh]", docker.ok("image", "inspect", "-f", "{{.Config.Cmd}}", image).out().strip());
+    assertEquals("from import\n", docker.ok("run", "--rm", image, "echo", "from", "import").out());
+    Path out = node.dir.resolve("out.tar");
+    docker.ok("save", image, "-o", out.toString());
+    assertTrue(Files.size(out) > 1_000_000, "saved tar size " + Files.size(out));
+    Result rmi = docker.ok("rmi", image);
+    assertContains(rmi, "Untagged: " + image);
+    assertContains(rmi, "Deleted: sha256:");
+    assertEquals(1, docker.run("image", "inspect", image).exit());
+    assertContains(docker.ok("load", "-i", out.toString()), "Loaded image: " + image);
+    assertEquals("[/bin/sh]", docker.ok("image", "inspect", "-f", "{{.Config.Cmd}}", image).out().strip());
+    docker.ok("rmi", image);
+  }
+
+  @Test
+  void eventsSinceUntilShowContainerAndImageEvents() throws Exception {
+    String name = "evt-" + RUN;
+    docker.ok("run", "--name", name, "busybox", "true");
+    docker.ok("rm", name);
+    docker.ok("tag", "busybox", "evt-" + RUN + ":1");
+    docker.ok("rmi", "evt-" + RUN + ":1");
+    // The CLI sends --until as whole Unix seconds (as dockerd gets it too): let this second pass so
+    // "0s" covers the events above.
+    Thread.sleep(1050 - System.currentTimeMillis() % 1000);
+    Result events = docker.run(Duration.ofSeconds(30), null, "events", "--since", "1m", "--until", "0s");
+    assertEquals(0, events.exit(), events.describe());
+    for (String action : List.of("create", "start", "die", "destroy")) {
+      assertTrue(Pattern.compile("container " + action + " [0-9a-f]{64} \\(.*name=" + name)
+          .matcher(events.out()).find(), action + " of " + name + " in\n" + events.out());
+    }
+    assertTrue(events.out().contains("exitCode=0"), events.out());
+    assertTrue(events.out().contains("image tag sha256:") && events.out().contains("name=evt-" + RUN + ":1"),
+        events.out());
+    assertTrue(events.out().contains("image untag sha256:"), events.out());
+  }
+
+  // ---- bad input, as a Docker user sees it ---------------------------------------------------
+
+  @Test
+  void runOfAMissingImage() throws Exception {
+    Result r = docker.run("run", "--rm", "nosuch-" + RUN + ":1", "true");
+    assertEquals(125, r.exit(), r.describe());
+    assertTrue(r.err().startsWith("Unable to find image 'nosuch-" + RUN + ":1' locally\n"), r.describe());
+    assertContains(r, "docker: Error response from daemon: ");
+  }
+
+  @Test
+  void runOfAMissingExecutable() throws Exception {
+    Result r = docker.run("run", "--rm", "busybox", "no-such-cmd");
+    assertEquals(127, r.exit(), r.describe());
+    assertContains(r, "executable file not found in $PATH");
+    Result abs = docker.run("run", "--rm", "busybox", "/no/such/file");
+    assertEquals(127, abs.exit(), abs.describe());
+    assertContains(abs, "no such file or directory");
+  }
+
+  @Test
+  void nameConflictAndRemovingARunningContainer() throws Exception {
+    String name = "dup-" + RUN;
+    String id = docker.ok("run", "-d", "--name", name, "busybox", "sleep", "300").out().strip();
+    Result again = docker.run("run", "-d", "--name", name, "busybox", "true");
+    assertEquals(125, again.exit(), again.describe());
+    assertContains(again, "Conflict. The container name \"/" + name + "\" is already in use by container \""
+        + id + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    Result rm = docker.run("rm", name);
+    assertEquals(1, rm.exit(), rm.describe());
+    assertContains(rm, "You cannot remove a running container " + id);
+    Result busy = docker.run("rmi", "busybox");
+    assertEquals(1, busy.exit(), busy.describe());
+    assertContains(busy, "conflict: unable to remove repository reference \"busybox\" (must force) - container "
+        + id.substring(0, 12) + " is using its referenced image");
+    assertEquals(name + "\n", docker.ok("rm", "-f", name).out());
+  }
+
+  @Test
+  void unknownContainers() throws Exception {
+    String name = "nosuch-" + RUN;
+    for (String cmd : List.of("stop", "kill", "logs", "rm", "start", "restart", "wait")) {
+      Result r = docker.run(cmd, name);
+      assertEquals(1, r.exit(), r.describe());
+      assertContains(r, "No such container: " + name);
+    }
+    Result inspect = docker.run("inspect", name);
+    assertEquals(1, inspect.exit(), inspect.describe());
+    assertContains(inspect, "No such object: " + name);
+  }
+
+  @Test
+  void invalidNamesAndLimits() throws Exception {
+    Result badName = docker.run("run", "--name", "bad name!", "busybox", "true");
+    assertEquals(125, badName.exit(), badName.describe());
+    assertContains(badName, "Invalid container name (bad name!), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    Result memory = docker.run("run", "--memory", "1k", "busybox", "true");
+    assertEquals(125, memory.exit(), memory.describe());
+    assertContains(memory, "Minimum memory limit allowed is 6MB");
+    Result tag = docker.run("tag", "busybox", "Bad:Ref");
+    assertTrue(tag.exit() != 0, tag.describe());
+  }
+
+  // ---- rough edges -------------------------------------------------------------------------
+
+  @Test
+  void psRightAfterRunWaitAndAttachToStopped() throws Exception {
+    String name = "edge-" + RUN;
+    assertEquals(4, docker.run("run", "--name", name, "busybox", "sh", "-c", "exit 4").exit());
+    assertTrue(docker.ok("ps", "-a", "--filter", "name=" + name, "--format", "{{.Status}}").out()
+        .startsWith("Exited (4) "));
+    assertEquals("4\n", docker.ok("wait", name).out());
+    Result attach = docker.run("attach", name);
+    assertEquals(1, attach.exit(), attach.describe());
+    assertContains(attach, "You cannot attach to a stopped container, start it first");
+    Result startA = docker.run("start", "-a", name);
+    assertEquals(4, startA.exit(), startA.describe());
+    docker.ok("rm", name);
+
+    String created = "created-" + RUN;
+    docker.ok("create", "--name", created, "busybox", "echo", "from start");
+    assertEquals("from start\n", docker.ok("start", "-a", created).out());
+    assertEquals("from start\n", docker.ok("logs", created).out());
+    docker.ok("rm", created);
+  }
+
+  @Test
+  void ttyLogsDetachedRunAndInfoFigures() throws Exception {
+    String tty = "tty-" + RUN;
+    assertEquals("one\r\ntwo\r\n", docker.ok("run", "-t", "--name", tty, "busybox", "sh", "-c", "echo one; echo two")
+        .out());
+    assertEquals("one\r\ntwo\r\n", docker.ok("logs", tty).out());
+    docker.ok("rm", tty);
+
+    String sleeper = "sleeper-" + RUN;
+    long t0 = System.nanoTime();
+    docker.ok("run", "-d", "--rm", "--name", sleeper, "busybox", "sleep", "1");
+    assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(30).toNanos());
+    docker.run(Duration.ofSeconds(60), null, "wait", sleeper); // 0, or 1 when already removed
+    awaitGone(sleeper);
+
+    String up = "up-" + RUN;
+    String down = "down-" + RUN;
+    docker.ok("run", "-d", "--name", up, "busybox", "sleep", "300");
+    docker.ok("create", "--name", down, "busybox", "true");
+    int running = docker.ok("ps", "-q").lines().size();
+    int all = docker.ok("ps", "-aq").lines().size();
+    Result info = docker.ok("info", "--format",
+        "{{.Containers}} {{.ContainersRunning}} {{.ContainersPaused}} {{.ContainersStopped}} {{.Images}}");
+    String[] f = info.out().strip().split(" ");
+    assertEquals(List.of(Integer.toString(all), Integer.toString(running), "0", Integer.toString(all - running)),
+        List.of(f[0], f[1], f[2], f[3]), info.describe());
+    assertTrue(Integer.parseInt(f[4]) >= 1, info.describe());
+    docker.ok("rm", "-f", up, down);
+  }
+
+  private static void awaitGone(String name) throws Exception {
+    long deadline = DaemonProcess.deadline(Duration.ofSeconds(30));
+    while (docker.run("inspect", name).exit() == 0) {
+      assertTrue(System.nanoTime() < deadline, name + " was not auto-removed");
+      Thread.sleep(200);
+    }
+  }
+}
