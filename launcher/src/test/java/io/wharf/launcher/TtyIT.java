@@ -27,7 +27,7 @@ class TtyIT {
   private static final Path TMUX = Path.of("/usr/bin/tmux");
   private static final Duration SCREEN_WAIT = Duration.ofSeconds(60);
   private static WharfNode node;
-  private final String server = "wharf-tty-" + ProcessHandle.current().pid();
+  private final String server = "wharf-tty-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
 
   @BeforeAll
   static void startDaemon() throws Exception {
@@ -113,7 +113,11 @@ class TtyIT {
   }
 
   private void tmuxOk(String... args) throws Exception {
-    tmux(args);
+    List<String> command = new ArrayList<>(List.of(TMUX.toString(), "-L", server));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), "tmux " + String.join(" ", args) + ": " + out);
   }
 
   /** Runs tmux on our private server; returns its stdout. */
