@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Assumptions;
  * its timeout is SIGKILLed (SIGTERM would be proxied to the container by run/attach).
  */
 final class DockerCli {
-  static final Path DOCKER = Path.of("/usr/local/bin/docker");
+  /** The CLI: /usr/local/bin/docker (a current static build) when present, else Debian's. */
+  static final Path DOCKER = Files.isExecutable(Path.of("/usr/local/bin/docker"))
+      ? Path.of("/usr/local/bin/docker") : Path.of("/usr/bin/docker");
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
   private static final AtomicInteger SEQ = new AtomicInteger();
 
