@@ -152,7 +152,7 @@ class DockerCliAcceptanceIT {
     Thread.sleep(1050 - System.currentTimeMillis() % 1000);
     Result events = docker.run(Duration.ofSeconds(30), null, "events", "--since", "1m", "--until", "0s");
     assertEquals(0, events.exit(), events.describe());
-    for (String action : List.of("create", "start", "die", "destroy")) {
+    for (String action : List.of("create", "attach", "start", "die", "destroy")) {
       assertTrue(Pattern.compile("container " + action + " [0-9a-f]{64} \\(.*name=" + name)
           .matcher(events.out()).find(), action + " of " + name + " in\n" + events.out());
     }
