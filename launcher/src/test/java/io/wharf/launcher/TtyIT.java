@@ -55,7 +55,7 @@ class TtyIT {
   @Test
   void interactiveShellInAPty() throws Exception {
     newSession("it", 120, 40, "docker run -it --rm busybox sh; echo EXIT=$?; sleep 600");
-    awaitScreen("it", "the prompt", s -> s.contains("/ # "));
+    awaitScreen("it", "the prompt", s -> s.contains("/ #"));
     sendLine("it", "stty size");
     awaitScreen("it", "stty size", s -> s.contains("stty size\n40 120\n"));
     sendLine("it", "echo typed-$((6*7))");
@@ -68,7 +68,7 @@ class TtyIT {
   void detachKeysLeaveItRunningAndAttachWorksAgain() throws Exception {
     String name = "detach-" + ProcessHandle.current().pid();
     newSession("run", 120, 40, "docker run -it --name " + name + " busybox sh; echo EXIT=$?; sleep 600");
-    awaitScreen("run", "the prompt", s -> s.contains("/ # "));
+    awaitScreen("run", "the prompt", s -> s.contains("/ #"));
     sendLine("run", "echo before-detach");
     awaitScreen("run", "echo", s -> s.contains("\nbefore-detach\n"));
     tmux("send-keys", "-t", "run", "C-p", "C-q");
@@ -76,7 +76,7 @@ class TtyIT {
     assertEquals("running", node.docker.ok("inspect", "-f", "{{.State.Status}}", name).out().strip());
 
     newSession("att", 100, 30, "docker attach " + name + "; echo EXIT=$?; sleep 600");
-    Thread.sleep(500); // attach sends the new size; the shell redraws nothing until a key arrives
+    awaitAttached("att");
     sendLine("att", "stty size; echo after-attach");
     awaitScreen("att", "the re-attached shell", s -> s.contains("30 100\nafter-attach\n"));
     sendLine("att", "exit 5");
@@ -84,6 +84,21 @@ class TtyIT {
     assertEquals("exited 5", node.docker.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name)
         .out().strip());
     node.docker.ok("rm", name);
+  }
+
+  /**
+   * The shell prints nothing on attach; Enter until a prompt shows proves stdin is streamed (the
+   * CLI sends its resizes before it streams).
+   */
+  private void awaitAttached(String session) throws Exception {
+    long deadline = DaemonProcess.deadline(SCREEN_WAIT);
+    while (!tmux("capture-pane", "-p", "-t", session).contains("/ #")) { // capture-pane trims the trailing space
+      if (System.nanoTime() > deadline) {
+        fail("docker attach never showed a prompt\n--- daemon log:\n" + node.log());
+      }
+      tmuxOk("send-keys", "-t", session, "Enter");
+      Thread.sleep(500);
+    }
   }
 
   private void newSession(String session, int width, int height, String shellCommand) throws Exception {
