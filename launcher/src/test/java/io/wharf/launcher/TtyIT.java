@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docker run -it} in a real pty: the docker CLI runs inside a detached tmux session of a
- * known size (a private tmux server, {@code -L}); keys go in with send-keys and the screen comes
+ * known size (a private tmux server whose socket is in the scratch dir, {@code -S}); keys go in with send-keys and the screen comes
  * back with capture-pane. Checks the prompt, the window size, echo, the exit code, and detaching
  * with ctrl-p ctrl-q then attaching again.
  */
@@ -49,7 +49,7 @@ class TtyIT {
 
   @AfterEach
   void killTmuxServer() throws Exception {
-    tmux("kill-server"); // only our private server (-L); fails harmlessly when already gone
+    tmux("kill-server"); // only our private server (-S); fails harmlessly when already gone
   }
 
   @Test
@@ -128,8 +128,7 @@ class TtyIT {
   }
 
   private void tmuxOk(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(TMUX.toString(), "-L", server));
-    command.addAll(List.of(args));
+    List<String> command = tmuxCommand(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), "tmux " + String.join(" ", args) + ": " + out);
@@ -137,11 +136,17 @@ class TtyIT {
 
   /** Runs tmux on our private server; returns its stdout. */
   private String tmux(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(TMUX.toString(), "-L", server));
-    command.addAll(List.of(args));
+    List<String> command = tmuxCommand(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return out;
+  }
+
+  /** tmux on our own server, its socket in the scratch dir (removed with it). */
+  private List<String> tmuxCommand(String... args) {
+    List<String> command = new ArrayList<>(List.of(TMUX.toString(), "-S", node.dir.resolve(server).toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 }
