@@ -151,8 +151,17 @@ public final class ContainerLifecycle {
 
   // ---- exit --------------------------------------------------------------------------------
 
-  /** The runtime reported that a container's process ended. */
+  /** The runtime reported that a container's process ended (just now). */
   void exited(String id, int code) {
+    exited(id, code, nowNanos());
+  }
+
+  /**
+   * A container's process ended at {@code finishedAtNanos} (epoch nanoseconds): live-restore passes
+   * the time conmon wrote the exit file, so a container that exited while the agent was down keeps
+   * its real finish time.
+   */
+  void exited(String id, int code, long finishedAtNanos) {
     queue.run(id, () -> {
       ContainerRecord r = node.store().get(id).orElse(null);
       if (r == null || !r.state().isLive()) {
@@ -168,7 +177,7 @@ public final class ContainerLifecycle {
         node.rootfs().unmount(id);
         LOG.debug("exit {}: oom check {} ms, runc delete {} ms, unmount {} ms", id, ms(t1 - t0), ms(t2 - t1),
             ms(System.nanoTime() - t2));
-        return r.exited(code, oom, nowNanos(), "");
+        return r.exited(code, oom, finishedAtNanos, "");
       }).compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
           event(done, "oom", Map.of());

@@ -1,6 +1,9 @@
 package io.wharf.node;
 
 import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -62,7 +65,8 @@ final class ContainerRecovery {
         thawAfterCommit(r);
         return () -> lifecycle.health.watch(r.id());
       case EXITED:
-        return () -> lifecycle.exited(r.id(), found.exitCode());
+        long finishedAt = exitFileTime(r.id());
+        return () -> lifecycle.exited(r.id(), found.exitCode(), finishedAt);
       case SHIM_LOST:
         LOG.warn("container {} lost its shim; killing it", NodePaths.shortId(r.id()));
         node.executor().delete(r.id(), true);
@@ -83,6 +87,19 @@ final class ContainerRecovery {
         LOG.info("container {} was left frozen by a commit; resuming it", NodePaths.shortId(r.id()));
         e.runtime().runc().resume(r.id());
       });
+    }
+  }
+
+  /**
+   * When the container exited: conmon writes its exit file once the process is gone and stdio is
+   * drained, so the file's mtime is the finish time. Now when the file cannot be read. Blocks.
+   */
+  private long exitFileTime(String id) {
+    try {
+      Instant t = Files.getLastModifiedTime(node.paths().exitsDir().resolve(id)).toInstant();
+      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    } catch (IOException e) {
+      return ContainerLifecycle.nowNanos();
     }
   }
 

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.wharf.api.WharfException;
 import io.wharf.node.ContainerRecord;
 import io.wharf.node.NodeContext;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code GET .../attach?stdin=&stdout=&stderr=} with an HTTP upgrade: joins the client to the
@@ -34,6 +36,7 @@ final class AttachRoute {
         .putHeader("Connection", "Upgrade")
         .putHeader("Upgrade", "tcp");
     req.toNetSocket().onSuccess(socket -> {
+      announce(r);
       AttachSession session = new AttachSession(socket, context, tty, stdin, stdout, stderr);
       HalfClose.enable(socket, v -> session.clientEndOfInput());
       socket.handler(session::clientData);
@@ -45,5 +48,16 @@ final class AttachRoute {
         }, false).onFailure(t -> session.fail(t.getMessage()));
       }
     }).onFailure(t -> NodeHttpServer.error(req, t));
+  }
+
+  /** The "attach" container event Docker emits for every attach, with the usual attributes. */
+  private void announce(ContainerRecord r) {
+    Map<String, String> attrs = new HashMap<>();
+    if (r.effective().labels() != null) {
+      attrs.putAll(r.effective().labels());
+    }
+    attrs.put("image", r.requested().image());
+    attrs.put("name", r.name());
+    node.cluster().event("container", "attach", r.id(), attrs);
   }
 }

@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.ptr.IntByReference;
 import io.wharf.api.WharfException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,12 +34,23 @@ final class CtlFifo {
     int mkfifo(String path, int mode) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
+
+    int ioctl(int fd, NativeLong request, IntByReference count) throws LastErrorException;
   }
+
+  private static final NativeLong FIONREAD = new NativeLong(0x541B);
+  /** How long a ctl line may wait for conmon to read it before the next one may be written. */
+  static final long DRAIN_TIMEOUT_MS = 250;
+  /** One ctl line at a time (host-wide: they are rare, and conmon reads them within microseconds). */
+  private static final Object SEND_LOCK = new Object();
 
   /** @throws WharfException FAILED_PRECONDITION when no shim reads the FIFO (container not running) */
   static void send(Path fifo, String id, String line) {
-    write(fifo, id, (line + "\n").getBytes(StandardCharsets.US_ASCII));
+    synchronized (SEND_LOCK) {
+      write(fifo, id, (line + "\n").getBytes(StandardCharsets.US_ASCII), true);
+    }
   }
+
 
   /** Creates a FIFO (mode 0600). @throws WharfException INTERNAL on failure */
   static void create(Path fifo) {
@@ -51,6 +63,16 @@ final class CtlFifo {
 
   /** @throws WharfException FAILED_PRECONDITION when nobody reads the FIFO */
   static void write(Path fifo, String id, byte[] bytes) {
+    write(fifo, id, bytes, false);
+  }
+
+  /**
+   * With {@code drain}, returns only once the reader took the bytes out of the pipe (or after
+   * {@link #DRAIN_TIMEOUT_MS}): conmon mishandles two ctl lines that arrive in one read (it applies
+   * the first one twice), which is what two quick resizes would otherwise give (docker attach
+   * resizes to h+1,w+1 and at once back to h,w).
+   */
+  private static void write(Path fifo, String id, byte[] bytes, boolean drain) {
     int fd;
     try {
       fd = Fifo.C.open(fifo.toString(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
@@ -62,10 +84,30 @@ final class CtlFifo {
     }
     try {
       Fifo.C.write(fd, bytes, new NativeLong(bytes.length));
+      if (drain) {
+        awaitDrained(fd);
+      }
     } catch (LastErrorException e) {
       throw WharfException.internal("cannot write to " + fifo + ": errno " + e.getErrorCode(), e);
     } finally {
       Fifo.C.close(fd);
+    }
+  }
+
+  private static void awaitDrained(int fd) {
+    IntByReference pending = new IntByReference();
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT_MS * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      Fifo.C.ioctl(fd, FIONREAD, pending);
+      if (pending.getValue() == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }
