@@ -1,5 +1,6 @@
 package io.wharf.registry.remote;
 
+import io.wharf.api.ErrorCategory;
 import io.wharf.api.WharfException;
 import io.wharf.registry.distribution.ImageFace;
 import io.wharf.registry.distribution.ManifestDescriptor;
@@ -24,7 +25,9 @@ import java.util.function.Consumer;
  * {@code docker pull}: resolves the reference (an index picks the platform's manifest), fetches
  * and verifies the config and every missing layer into the blob store, records the image and
  * tags it, reporting Docker's progress messages. An image of this registry itself is resolved
- * locally. A missing manifest fails before any message (NOT_FOUND with Docker's wording).
+ * locally. A missing manifest fails before any message (NOT_FOUND with Docker's wording). When
+ * the registry cannot be reached and the tag is present, the pull is a no-op "up to date" (a
+ * machine without network still runs {@code docker pull busybox} after {@code docker load}).
  * Blocking.
  */
 public final class ImagePuller {
@@ -63,7 +66,18 @@ public final class ImagePuller {
         : ImageReference.tagTarget(fromImage, tag);
     String reference = ref.digest() != null ? ref.digest() : ref.tag();
     Source source = source(ref, registryAuth);
-    StoredManifest top = source.manifest(reference);
+    StoredManifest top;
+    try {
+      top = source.manifest(reference);
+    } catch (WharfException e) {
+      String present = e.category() == ErrorCategory.UNAVAILABLE ? store.tagTarget(ref.familiarString()) : null;
+      if (present == null) {
+        throw e;
+      }
+      // offline: a registry that cannot be reached leaves a present image as it is (and says so)
+      new Progress(sink).status("Status: Image is up to date for " + ref.familiarString());
+      return present;
+    }
     if (top == null) {
       throw WharfException.notFound("manifest for " + ref.familiarString() + " not found: manifest unknown: manifest unknown");
     }
@@ -167,7 +181,7 @@ public final class ImagePuller {
         }
       };
     }
-    UpstreamClient client = remotes.client(ref, registryAuth);
+    UpstreamClient client = remotes.pullClient(ref, registryAuth);
     return new Source() {
       @Override
       public StoredManifest manifest(String reference) {

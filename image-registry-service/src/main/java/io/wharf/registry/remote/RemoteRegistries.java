@@ -17,11 +17,29 @@ import java.util.List;
 public final class RemoteRegistries {
   private final List<String> selfNames;
   private final List<String> insecure;
+  private final List<String> mirrors;
 
   /** @param selfNames live list of this registry's host:port names */
   public RemoteRegistries(List<String> selfNames, List<String> insecure) {
+    this(selfNames, insecure, List.of());
+  }
+
+  /** @param mirrors base URLs serving docker.io's repositories; the first one replaces Docker Hub for pulls */
+  public RemoteRegistries(List<String> selfNames, List<String> insecure, List<String> mirrors) {
     this.selfNames = selfNames;
     this.insecure = List.copyOf(insecure);
+    this.mirrors = List.copyOf(mirrors);
+  }
+
+  /** Where docker.io images are pulled from: the first configured mirror, else Docker Hub. */
+  public String pullBaseUrl(String domain) {
+    return domain.equals(ImageReference.DEFAULT_DOMAIN) && !mirrors.isEmpty() ? mirrors.get(0) : baseUrl(domain);
+  }
+
+  /** A pull client for {@code ref} (a docker.io image goes to the mirror when one is configured). */
+  public UpstreamClient pullClient(ImageReference ref, String registryAuth) {
+    String[] creds = credentials(registryAuth);
+    return new UpstreamClient(new Upstream(pullBaseUrl(ref.domain()), "", "", creds[0], creds[1], 0));
   }
 
   /** True when {@code ref} names a repository of this registry (no network needed). */
