@@ -47,6 +47,9 @@ if $with_test; then
   need python3-docker  /usr/bin/python3 -c 'import docker' 2>/dev/null
   need skopeo          have skopeo
   need tmux            have tmux
+  # docker pull/push/login against CNCF Distribution, with and without htpasswd (bcrypt) auth.
+  need docker-registry have docker-registry
+  need apache2-utils   have htpasswd
 fi
 
 (( ${#missing[@]} == 0 )) && exit 0

@@ -19,6 +19,10 @@ import io.wharf.registry.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -62,8 +66,7 @@ public final class ImagePuller {
    * @return the pulled image id
    */
   public String pull(String fromImage, String tag, String platform, String registryAuth, Consumer<String> sink) {
-    ImageReference ref = tag == null || tag.isEmpty() ? ImageReference.parse(fromImage).withDefaultTag()
-        : ImageReference.tagTarget(fromImage, tag);
+    ImageReference ref = reference(fromImage, tag);
     String reference = ref.digest() != null ? ref.digest() : ref.tag();
     Source source = source(ref, registryAuth);
     StoredManifest top;
@@ -95,16 +98,23 @@ public final class ImagePuller {
     }
     Progress progress = new Progress(sink);
     progress.status("Pulling from " + ref.path(), ref.digest() != null ? ref.digest() : ref.tag());
-    fetch(source, m, progress);
+    List<String> fetched = new ArrayList<>();
     ParsedManifest image = m;
-    String id = store.withLock(() -> {
-      storeManifest(image);
-      String recorded = face.recordImage(image);
-      if (recorded == null) {
-        throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
-      }
-      return recorded;
-    });
+    String id;
+    try {
+      fetch(source, m, progress, fetched);
+      id = store.withLock(() -> {
+        storeManifest(image);
+        String recorded = face.recordImage(image);
+        if (recorded == null) {
+          throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
+        }
+        return recorded;
+      });
+    } catch (RuntimeException e) {
+      forget(fetched);
+      throw e;
+    }
     String previous = store.tagTarget(ref.familiarString());
     if (ref.digest() == null) {
       tags.tag(ref, id);
@@ -116,20 +126,44 @@ public final class ImagePuller {
     return id;
   }
 
-  private void fetch(Source source, ParsedManifest m, Progress progress) {
+  /** Docker sends a pull by digest as {@code fromImage=repo&tag=sha256:...}. */
+  static ImageReference reference(String fromImage, String tag) {
+    if (fromImage == null || fromImage.isBlank()) {
+      throw WharfException.invalid("fromImage is required");
+    }
+    if (tag == null || tag.isEmpty()) {
+      return ImageReference.parse(fromImage).withDefaultTag();
+    }
+    return tag.contains(":") ? ImageReference.parse(fromImage + "@" + tag) : ImageReference.tagTarget(fromImage, tag);
+  }
+
+  private void fetch(Source source, ParsedManifest m, Progress progress, List<String> fetched) {
     BlobStore blobs = store.blobs();
     for (ManifestDescriptor l : m.layers()) {
       progress.layer(blobs.has(l.digest()) ? "Already exists" : "Pulling fs layer", l.digest());
     }
-    download(source, m.config().digest(), null);
+    download(source, m.config().digest(), null, fetched);
     for (ManifestDescriptor l : m.layers()) {
       if (!blobs.has(l.digest()) && !l.foreign()) {
-        download(source, l.digest(), progress);
+        download(source, l.digest(), progress, fetched);
       }
     }
   }
 
-  private void download(Source source, String digest, Progress progress) {
+  /**
+   * A failed pull leaves nothing behind: the blobs it committed are deleted again unless an
+   * image references them by now (a concurrent pull of the same content).
+   */
+  private void forget(List<String> fetched) {
+    store.withLock(() -> {
+      Set<String> referenced = new HashSet<>();
+      store.images().forEach(r -> referenced.addAll(r.blobDigests()));
+      fetched.stream().filter(d -> !referenced.contains(d)).forEach(d -> store.blobs().delete(d));
+      return null;
+    });
+  }
+
+  private void download(Source source, String digest, Progress progress, List<String> fetched) {
     if (store.blobs().has(digest)) {
       return;
     }
@@ -142,6 +176,7 @@ public final class ImagePuller {
         progress.layer("Verifying Checksum", digest);
       }
       store.blobs().commit(staged, digest);
+      fetched.add(digest);
       if (progress != null) {
         progress.layer("Download complete", digest);
         progress.layer("Pull complete", digest);
