@@ -65,8 +65,38 @@ public final class UpstreamClient {
     }
   }
 
-  /** The blob's bytes (the caller closes the stream), or null on 404. */
+  /**
+   * The blob's bytes (the caller closes the stream), or null on 404. Read with a blocking
+   * connection in the caller's thread (the java.net.http client funnels every body through one
+   * selector thread, which halves the throughput of parallel layer downloads); a body that stalls
+   * for {@link #HEAD_TIMEOUT} fails the read. A 401 goes through the challenge flow of
+   * {@link #exchange}.
+   */
   public InputStream blob(String remoteRepo, String digest) {
+    String path = "/v2/" + remoteRepo + "/blobs/" + digest;
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri(path).toURL().openConnection();
+      c.setConnectTimeout(10_000);
+      c.setReadTimeout((int) HEAD_TIMEOUT.toMillis());
+      String auth = authorization("repository:" + remoteRepo + ":pull");
+      if (auth != null) {
+        c.setRequestProperty("Authorization", auth);
+      }
+      int status = c.getResponseCode();
+      if (status == 200) {
+        return c.getInputStream();
+      }
+      c.disconnect();
+      if (status == 404) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+    return blobViaExchange(remoteRepo, digest);
+  }
+
+  private InputStream blobViaExchange(String remoteRepo, String digest) {
     HttpResponse<InputStream> r = get("/v2/" + remoteRepo + "/blobs/" + digest, remoteRepo, "*/*");
     if (r.statusCode() == 404) {
       close(r);

@@ -20,9 +20,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +41,9 @@ import java.util.function.Consumer;
  * Blocking.
  */
 public final class ImagePuller {
+  /** Layers downloaded at once (dockerd's default max-concurrent-downloads; system property wharf.pull.parallel). */
+  static final int PARALLEL_DOWNLOADS = Integer.getInteger("wharf.pull.parallel", 3);
+
   private final ImageStore store;
   private final TagWriter tags;
   private final ImageFace face;
@@ -98,7 +107,7 @@ public final class ImagePuller {
     }
     Progress progress = new Progress(sink);
     progress.status("Pulling from " + ref.path(), ref.digest() != null ? ref.digest() : ref.tag());
-    List<String> fetched = new ArrayList<>();
+    List<String> fetched = Collections.synchronizedList(new ArrayList<>());
     ParsedManifest image = m;
     String id;
     try {
@@ -137,15 +146,53 @@ public final class ImagePuller {
     return tag.contains(":") ? ImageReference.parse(fromImage + "@" + tag) : ImageReference.tagTarget(fromImage, tag);
   }
 
+  /**
+   * Config first, then the missing layers, {@link #PARALLEL_DOWNLOADS} at a time (Docker's
+   * default max-concurrent-downloads). The first failure cancels the rest; every started
+   * download has finished (and recorded what it committed in {@code fetched}) when this returns.
+   */
   private void fetch(Source source, ParsedManifest m, Progress progress, List<String> fetched) {
     BlobStore blobs = store.blobs();
     for (ManifestDescriptor l : m.layers()) {
       progress.layer(blobs.has(l.digest()) ? "Already exists" : "Pulling fs layer", l.digest());
     }
     download(source, m.config().digest(), null, fetched);
-    for (ManifestDescriptor l : m.layers()) {
-      if (!blobs.has(l.digest()) && !l.foreign()) {
-        download(source, l.digest(), progress, fetched);
+    List<String> missing = m.layers().stream().filter(l -> !l.foreign() && !blobs.has(l.digest()))
+        .map(ManifestDescriptor::digest).distinct().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DOWNLOADS, missing.size()), r -> {
+      Thread t = new Thread(r, "wharf-pull");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      missing.forEach(d -> jobs.add(pool.submit(() -> download(source, d, progress, fetched))));
+      awaitAll(jobs);
+    } finally {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Waits for every job; on the first failure cancels the others and rethrows it. */
+  private static void awaitAll(List<Future<?>> jobs) {
+    for (Future<?> job : jobs) {
+      try {
+        job.get();
+      } catch (ExecutionException e) {
+        jobs.forEach(j -> j.cancel(true));
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jobs.forEach(j -> j.cancel(true));
+        throw WharfException.internal("pull interrupted", e);
       }
     }
   }
