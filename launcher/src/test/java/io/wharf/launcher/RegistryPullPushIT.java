@@ -117,6 +117,8 @@ class RegistryPullPushIT {
     assertEquals(0, back.exit, back.err);
     assertTrue(back.out.contains("Digest: " + digest.group(1)), back.out);
     assertEquals(id, docker("image", "inspect", "-f", "{{.Id}}", b).out.trim());
+    assertEquals("[" + locked.host() + "/team/multi@" + digest.group(1) + "]",
+        docker("image", "inspect", "-f", "{{.RepoDigests}}", b).out.trim());
 
     assertEquals(0, docker("rmi", b).exit);
     Result byDigest = docker("pull", locked.host() + "/team/multi@" + digest.group(1));

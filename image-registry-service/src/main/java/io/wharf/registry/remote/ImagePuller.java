@@ -15,6 +15,7 @@ import io.wharf.registry.reference.ImageReference;
 import io.wharf.registry.store.BlobStore;
 import io.wharf.registry.store.Digests;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import io.wharf.registry.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,10 +115,12 @@ public final class ImagePuller {
       fetch(source, m, progress, fetched);
       id = store.withLock(() -> {
         storeManifest(image);
+        boolean fresh = store.image(image.config().digest()) == null;
         String recorded = face.recordImage(image);
         if (recorded == null) {
           throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
         }
+        new RepoDigests(store.paths()).add(recorded, ref.familiarName(), top.digest(), fresh);
         return recorded;
       });
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.wharf.registry.proxy.UpstreamClient;
 import io.wharf.registry.reference.ImageReference;
 import io.wharf.registry.store.ImageRecord;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -58,6 +59,10 @@ public final class ImagePusher {
       String digest = client == null ? selfPush(ref, image) : client.putManifest(repo.path(), ref.tag(),
           manifestBytes(image), image.manifestMediaType());
       String shown = digest != null ? digest : image.manifestDigest();
+      store.withLock(() -> {
+        new RepoDigests(store.paths()).add(image.id(), repo.familiarName(), shown);
+        return null;
+      });
       progress.status(ref.tag() + ": digest: " + shown + " size: " + image.manifestSize());
       progress.aux(ref.tag(), shown, image.manifestSize());
     }
