@@ -159,9 +159,9 @@ public final class ImagePuller {
     for (ManifestDescriptor l : m.layers()) {
       progress.layer(blobs.has(l.digest()) ? "Already exists" : "Pulling fs layer", l.digest());
     }
-    download(source, m.config().digest(), null, fetched);
-    List<String> missing = m.layers().stream().filter(l -> !l.foreign() && !blobs.has(l.digest()))
-        .map(ManifestDescriptor::digest).distinct().toList();
+    download(source, m.config(), null, fetched);
+    List<ManifestDescriptor> missing = m.layers().stream().filter(l -> !l.foreign() && !blobs.has(l.digest()))
+        .distinct().toList();
     if (missing.isEmpty()) {
       return;
     }
@@ -213,7 +213,8 @@ public final class ImagePuller {
     });
   }
 
-  private void download(Source source, String digest, Progress progress, List<String> fetched) {
+  private void download(Source source, ManifestDescriptor blob, Progress progress, List<String> fetched) {
+    String digest = blob.digest();
     if (store.blobs().has(digest)) {
       return;
     }
@@ -221,7 +222,9 @@ public final class ImagePuller {
       if (in == null) {
         throw WharfException.notFound("blob " + digest + " unknown to the registry");
       }
-      StagedBlob staged = store.blobs().stage(in);
+      InputStream counted = progress == null ? in
+          : new CountingInput(in, n -> progress.downloading(digest, n, blob.size()));
+      StagedBlob staged = store.blobs().stage(counted);
       if (progress != null) {
         progress.layer("Verifying Checksum", digest);
       }
