@@ -110,6 +110,12 @@ class RegistryPullPushIT {
     assertTrue(digest.find(), pushed.out);
     Result again = docker("push", b);
     assertTrue(again.out.contains("Layer already exists"), again.out);
+    String other = locked.host() + "/team/other:1";
+    assertEquals(0, docker("tag", b, other).exit);
+    Result mounted = docker("push", other);
+    assertEquals(0, mounted.exit, mounted.err);
+    assertTrue(mounted.out.contains("Mounted from team/multi"), mounted.out);
+    assertEquals(0, docker("rmi", other).exit);
 
     assertEquals(0, docker("rmi", a, b).exit);
     assertNotEquals(0, docker("image", "inspect", id).exit, "image gone after rmi");

@@ -96,6 +96,28 @@ public final class UpstreamClient {
     return blobViaExchange(remoteRepo, digest);
   }
 
+  /**
+   * The blob's bytes from {@code offset} on (a Range request, to resume a broken download), or
+   * null when the registry does not answer 206 with that range.
+   */
+  public InputStream blobFrom(String remoteRepo, String digest, long offset) throws IOException {
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri("/v2/" + remoteRepo + "/blobs/" + digest)
+        .toURL().openConnection();
+    c.setConnectTimeout(10_000);
+    c.setReadTimeout((int) HEAD_TIMEOUT.toMillis());
+    c.setRequestProperty("Range", "bytes=" + offset + "-");
+    String auth = authorization("repository:" + remoteRepo + ":pull");
+    if (auth != null) {
+      c.setRequestProperty("Authorization", auth);
+    }
+    String range = c.getResponseCode() == 206 ? c.getHeaderField("Content-Range") : null;
+    if (range == null || !range.startsWith("bytes " + offset + "-")) {
+      c.disconnect();
+      return null;
+    }
+    return c.getInputStream();
+  }
+
   private InputStream blobViaExchange(String remoteRepo, String digest) {
     HttpResponse<InputStream> r = get("/v2/" + remoteRepo + "/blobs/" + digest, remoteRepo, "*/*");
     if (r.statusCode() == 404) {
@@ -137,6 +159,18 @@ public final class UpstreamClient {
     if (put.statusCode() != 201) {
       throw failed("uploading " + digest + " to " + remoteRepo, put);
     }
+  }
+
+  /**
+   * Cross-repository mount: asks the registry to link blob {@code digest} of {@code fromRepo}
+   * into {@code remoteRepo} without an upload. True when it did (201); false otherwise (a 202
+   * upload session it opened instead is left to expire).
+   */
+  public boolean mountBlob(String remoteRepo, String digest, String fromRepo) {
+    HttpResponse<InputStream> r = exchange("POST", "/v2/" + remoteRepo + "/blobs/uploads/?mount=" + enc(digest)
+        + "&from=" + enc(fromRepo), pushScope(remoteRepo), Map.of(), HttpRequest.BodyPublishers.noBody());
+    close(r);
+    return r.statusCode() == 201;
   }
 
   /** PUTs manifest bytes under {@code reference}; returns the digest the upstream reports. */

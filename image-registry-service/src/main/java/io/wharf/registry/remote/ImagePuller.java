@@ -279,7 +279,8 @@ public final class ImagePuller {
 
       @Override
       public InputStream blob(String digest) {
-        return client.blob(ref.path(), digest);
+        InputStream first = client.blob(ref.path(), digest);
+        return first == null ? null : new ResumingInput(first, offset -> client.blobFrom(ref.path(), digest, offset));
       }
     };
   }
