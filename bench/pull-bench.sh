@@ -71,7 +71,8 @@ for i in $(seq 1 "$repeat"); do
   rm -rf "$work/out"
   t0=$(now); skopeo copy -q --src-tls-verify=false "docker://$ref" "dir:$work/out"; t1=$(now)
   skopeo_times+=("$(python3 -c "print($t1 - $t0)")")
-  t0=$(now); docker pull -q "$ref" >/dev/null; t1=$(now)
+  t0=$(now); docker pull "$ref" > "$work/pull.out"; t1=$(now)
+  if grep -q "Already exists" "$work/pull.out"; then echo "pull-bench: layers were still present after rmi" >&2; exit 1; fi
   wharf_times+=("$(python3 -c "print($t1 - $t0)")")
   docker rmi -f "$ref" >/dev/null
 done
