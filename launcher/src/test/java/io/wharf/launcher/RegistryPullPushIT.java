@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +31,12 @@ import org.junit.jupiter.api.Test;
  * Issue 4 acceptance for pull, push and login: a real daemon driven by the real docker CLI against
  * CNCF Distribution (Debian docker-registry) on loopback, one without auth (A) and one behind
  * htpasswd (B), plus stub registries that answer 401/403/404/500 or hang. Images are OCI layouts
- * written here and pushed by skopeo. Every failed pull must leave no image, tag or blob.
+ * written here and pushed by skopeo (or over plain HTTP for an artifact of an unknown media type).
+ * Every failed pull must leave no image, tag or blob.
  */
 class RegistryPullPushIT {
   private static final String ARCH = hostArch();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Path dir;
   private static Path runDir;
   private static DaemonProcess daemon;
@@ -183,6 +189,39 @@ class RegistryPullPushIT {
     assertBrokenPull("truncated", "digest mismatch", f -> Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f),
         (int) Files.size(f) / 2)));
     assertBrokenPull("noblob", "sha256:", Files::delete);
+  }
+
+  @Test
+  void anArtifactOfUnknownMediaTypeIsNoImage() throws Exception {
+    String base = "http://" + open.host() + "/v2/odd";
+    byte[] config = "{\"kind\":\"not an image\"}".getBytes(StandardCharsets.UTF_8);
+    String configDigest = uploadBlob(base, config);
+    byte[] manifest = new JsonObject().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+        .put("config", new JsonObject().put("mediaType", "application/vnd.example.unknown.config+json")
+            .put("digest", configDigest).put("size", config.length))
+        .put("layers", new io.vertx.core.json.JsonArray()).encode().getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/manifests/1"))
+        .header("Content-Type", "application/vnd.oci.image.manifest.v1+json")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, put.statusCode(), put.body());
+    Result r = docker("pull", open.host() + "/odd:1");
+    assertNotEquals(0, r.exit);
+    assertTrue(r.err.contains("unsupported media type application/vnd.example.unknown.config+json"), r.err);
+    assertNotEquals(0, docker("image", "inspect", open.host() + "/odd:1").exit);
+    assertFalse(Files.exists(dir.resolve("data/registry/blobs/sha256").resolve(configDigest.substring(7))));
+  }
+
+  private static String uploadBlob(String base, byte[] blob) throws Exception {
+    HttpResponse<String> start = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/blobs/uploads/"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, start.statusCode(), start.body());
+    String location = start.headers().firstValue("Location").orElseThrow();
+    String url = (location.startsWith("http") ? location : "http://" + open.host() + location);
+    String digest = OciLayouts.digest(blob);
+    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?")
+        + "digest=" + digest)).PUT(HttpRequest.BodyPublishers.ofByteArray(blob)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, put.statusCode(), put.body());
+    return digest;
   }
 
   @Test

@@ -104,7 +104,8 @@ public final class ImagePuller {
       m = ManifestParser.parse(chosen.bytes(), chosen.mediaType());
     }
     if (!m.isImage()) {
-      throw WharfException.invalid(ref.familiarString() + " is not a container image (" + m.mediaType() + ")");
+      throw WharfException.invalid("unsupported media type " + (m.config() == null ? m.mediaType() : m.config().mediaType())
+          + " in " + ref.familiarString() + ": not a container image");
     }
     Progress progress = new Progress(sink);
     progress.status("Pulling from " + ref.path(), ref.digest() != null ? ref.digest() : ref.tag());
