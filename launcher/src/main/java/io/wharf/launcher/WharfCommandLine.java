@@ -43,7 +43,7 @@ public final class WharfCommandLine {
         --conmon PATH            conmon (default conmon on PATH)
         --insecure-registry HOST[:PORT]  pull from / push to this registry over http (repeatable;
                                  loopback registries always are)
-        --registry-mirror URL    http(s) mirror tried first for docker.io images (repeatable)
+        --registry-mirror URL    http(s) mirror tried before Docker Hub for docker.io images (repeatable)
 
       Logging: -Dwharf.log=debug (or WHARF_LOG=debug with bin/wharf).
       """;

@@ -270,19 +270,52 @@ public final class ImagePuller {
         }
       };
     }
-    UpstreamClient client = remotes.pullClient(ref, registryAuth);
-    return new Source() {
-      @Override
-      public StoredManifest manifest(String reference) {
-        UpstreamClient.Fetched f = client.manifest(ref.path(), reference);
-        return f == null ? null : new StoredManifest(f.bytes(), Digests.of(f.bytes()), f.contentType());
-      }
+    return new RemoteSource(remotes.pullClients(ref, registryAuth), ref.path());
+  }
 
-      @Override
-      public InputStream blob(String digest) {
-        InputStream first = client.blob(ref.path(), digest);
-        return first == null ? null : new ResumingInput(first, offset -> client.blobFrom(ref.path(), digest, offset));
+  /**
+   * A remote registry, or several that serve the same repositories (docker.io: the mirrors, then
+   * Docker Hub): a manifest comes from the first that has it and answers; the blobs then come
+   * from the same one.
+   */
+  private static final class RemoteSource implements Source {
+    private final List<UpstreamClient> clients;
+    private final String path;
+    private int chosen;
+
+    RemoteSource(List<UpstreamClient> clients, String path) {
+      this.clients = clients;
+      this.path = path;
+    }
+
+    @Override
+    public StoredManifest manifest(String reference) {
+      WharfException failure = null;
+      for (int i = chosen; i < clients.size(); i++) {
+        try {
+          UpstreamClient.Fetched f = clients.get(i).manifest(path, reference);
+          if (f != null) {
+            chosen = i;
+            return new StoredManifest(f.bytes(), Digests.of(f.bytes()), f.contentType());
+          }
+        } catch (WharfException e) {
+          if (i == clients.size() - 1 && failure == null) {
+            throw e;
+          }
+          failure = failure == null ? e : failure;
+        }
       }
-    };
+      if (failure != null) {
+        throw failure;
+      }
+      return null;
+    }
+
+    @Override
+    public InputStream blob(String digest) {
+      UpstreamClient client = clients.get(chosen);
+      InputStream first = client.blob(path, digest);
+      return first == null ? null : new ResumingInput(first, offset -> client.blobFrom(path, digest, offset));
+    }
   }
 }

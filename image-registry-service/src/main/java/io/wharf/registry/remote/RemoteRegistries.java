@@ -24,22 +24,28 @@ public final class RemoteRegistries {
     this(selfNames, insecure, List.of());
   }
 
-  /** @param mirrors base URLs serving docker.io's repositories; the first one replaces Docker Hub for pulls */
+  /** @param mirrors base URLs serving docker.io's repositories, tried in order before Docker Hub for pulls */
   public RemoteRegistries(List<String> selfNames, List<String> insecure, List<String> mirrors) {
     this.selfNames = selfNames;
     this.insecure = List.copyOf(insecure);
     this.mirrors = List.copyOf(mirrors);
   }
 
-  /** Where docker.io images are pulled from: the first configured mirror, else Docker Hub. */
-  public String pullBaseUrl(String domain) {
-    return domain.equals(ImageReference.DEFAULT_DOMAIN) && !mirrors.isEmpty() ? mirrors.get(0) : baseUrl(domain);
+  /** Pull clients for {@code ref}, to try in order: for docker.io the mirrors, then Docker Hub. */
+  public List<UpstreamClient> pullClients(ImageReference ref, String registryAuth) {
+    String[] creds = credentials(registryAuth);
+    return pullBaseUrls(ref.domain()).stream()
+        .map(url -> new UpstreamClient(new Upstream(url, "", "", creds[0], creds[1], 0))).toList();
   }
 
-  /** A pull client for {@code ref} (a docker.io image goes to the mirror when one is configured). */
-  public UpstreamClient pullClient(ImageReference ref, String registryAuth) {
-    String[] creds = credentials(registryAuth);
-    return new UpstreamClient(new Upstream(pullBaseUrl(ref.domain()), "", "", creds[0], creds[1], 0));
+  /** Where {@code domain}'s images are pulled from, in order. */
+  List<String> pullBaseUrls(String domain) {
+    List<String> urls = new java.util.ArrayList<>();
+    if (domain.equals(ImageReference.DEFAULT_DOMAIN)) {
+      urls.addAll(mirrors);
+    }
+    urls.add(baseUrl(domain));
+    return urls;
   }
 
   /** True when {@code ref} names a repository of this registry (no network needed). */

@@ -64,4 +64,11 @@ class PullProgressTest {
     RegistryLogin login = new RegistryLogin(new RemoteRegistries(List.of(), List.of("insecure.lan:5000")));
     assertEquals(expected, login.baseUrl(serverAddress == null ? "" : serverAddress));
   }
+
+  @Test
+  void mirrorsComeBeforeDockerHubForDockerIoOnly() {
+    RemoteRegistries r = new RemoteRegistries(List.of(), List.of(), List.of("http://127.0.0.1:5001", "https://m.lan"));
+    assertEquals(List.of("http://127.0.0.1:5001", "https://m.lan", "https://registry-1.docker.io"), r.pullBaseUrls("docker.io"));
+    assertEquals(List.of("https://quay.io"), r.pullBaseUrls("quay.io"));
+  }
 }
