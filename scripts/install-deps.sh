@@ -50,6 +50,9 @@ if $with_test; then
   # The docker CLI the acceptance tests drive (any CLI >= 20.10; a newer static one in
   # /usr/local/bin is used first). Debian ships it only with its dockerd, which is not started.
   need docker.io       have docker
+  # docker pull/push/login against CNCF Distribution, with and without htpasswd (bcrypt) auth.
+  need docker-registry have docker-registry
+  need apache2-utils   have htpasswd
 fi
 
 (( ${#missing[@]} == 0 )) && exit 0

@@ -107,7 +107,7 @@ class DockerCliTest {
     assertTrue(log.contains("/attach?") && log.contains("/wait?condition=removed"), log);
     Result bad = docker(null, "run", "--rm", "nosuchimage", "true");
     assertEquals(125, bad.exit());
-    assertTrue(bad.err().contains("pull access denied or repository does not exist"), bad.err());
+    assertTrue(bad.err().contains("manifest unknown"), bad.err());
   }
 
   @Test

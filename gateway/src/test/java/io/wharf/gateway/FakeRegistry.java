@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for the image-registry-service's internal HTTP endpoint: load and import count the
- * body bytes and answer with Docker's JSON message stream; get streams {@link #SAVE_SIZE} bytes.
+ * body bytes and answer with Docker's JSON message stream; get streams {@link #SAVE_SIZE} bytes;
+ * pull and auth answer like a registry with one image, busybox.
  */
 public final class FakeRegistry {
   public static final int SAVE_SIZE = 3 * 1024 * 1024;
@@ -45,6 +46,10 @@ public final class FakeRegistry {
       req.response().end();
       return;
     }
+    if (req.path().endsWith("/images/pull") || req.path().endsWith("/auth")) {
+      remote(req);
+      return;
+    }
     long[] count = {0};
     req.handler(b -> count[0] += b.length());
     req.endHandler(v -> {
@@ -56,6 +61,28 @@ public final class FakeRegistry {
             + req.getParam("tag")).encode() + "\n");
       }
       resp.end();
+    });
+  }
+
+  /**
+   * Pull: busybox is "up to date", anything else 404 (Docker's wording). Auth: password "good"
+   * logs in, anything else is dockerd's 500. Each echoes what it received in its answer.
+   */
+  private void remote(HttpServerRequest req) {
+    req.body().onSuccess(body -> {
+      var resp = req.response().putHeader("Content-Type", "application/json");
+      if (req.path().endsWith("/auth")) {
+        boolean good = "good".equals(new JsonObject(body).getString("password"));
+        resp.setStatusCode(good ? 200 : 500).end(good ? new JsonObject().put("IdentityToken", "")
+            .put("Status", "Login Succeeded").encode() : new JsonObject().put("message",
+            "login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized").encode());
+      } else if (req.getParam("fromImage").contains("busybox")) {
+        resp.setChunked(true).end(new JsonObject().put("status", "Status: Image is up to date for busybox:latest")
+            .put("auth", req.getHeader("X-Registry-Auth")).encode() + "\n");
+      } else {
+        resp.setStatusCode(404).end(new JsonObject().put("message", "manifest for " + req.getParam("fromImage")
+            + ":" + req.getParam("tag") + " not found: manifest unknown: manifest unknown").encode());
+      }
     });
   }
 }

@@ -68,4 +68,40 @@ class ImageStreamsTest {
     assertEquals(FakeRegistry.SAVE_SIZE, r.body().length);
     assertTrue(h.registry.requests.contains("GET /internal/v1/images/get?names=busybox&names=app%3A1"));
   }
+
+  @Test
+  void pullIsProxiedWithPlatformAndErrorsPassThrough() throws Exception {
+    RawDockerClient.Response ok = h.client.post("/v1.41/images/create?fromImage=busybox&tag=latest&platform=linux%2Farm64", null);
+    assertEquals(200, ok.status(), ok.text());
+    assertEquals("Status: Image is up to date for busybox:latest", new JsonObject(ok.text().trim()).getString("status"));
+    assertTrue(h.registry.requests.contains("POST /internal/v1/images/pull?fromImage=busybox&tag=latest&platform=linux%2Farm64"),
+        h.registry.requests.toString());
+    RawDockerClient.Response missing = h.client.post("/v1.41/images/create?fromImage=127.0.0.1%3A5000%2Fnosuch&tag=1", null);
+    assertEquals(404, missing.status());
+    assertEquals("manifest for 127.0.0.1:5000/nosuch:1 not found: manifest unknown: manifest unknown",
+        missing.json().getString("message"));
+    assertEquals(400, h.client.post("/v1.41/images/create?fromImage=&tag=1", null).status());
+  }
+
+  @Test
+  void pushIsProxiedWithNameAndTag() throws Exception {
+    RawDockerClient.Response r = h.client.post("/v1.41/images/127.0.0.1:5000/app/push?tag=1", null);
+    assertEquals(200, r.status(), r.text());
+    assertTrue(h.registry.requests.contains("POST /internal/v1/images/push?name=127.0.0.1%3A5000%2Fapp&tag=1"),
+        h.registry.requests.toString());
+  }
+
+  @Test
+  void loginAnswersLikeDockerd() throws Exception {
+    RawDockerClient.Response ok = h.client.post("/v1.41/auth",
+        "{\"username\":\"u\",\"password\":\"good\",\"serveraddress\":\"127.0.0.1:5000\"}");
+    assertEquals(200, ok.status(), ok.text());
+    assertEquals("Login Succeeded", ok.json().getString("Status"));
+    assertEquals("", ok.json().getString("IdentityToken"));
+    RawDockerClient.Response bad = h.client.post("/v1.41/auth",
+        "{\"username\":\"u\",\"password\":\"bad\",\"serveraddress\":\"127.0.0.1:5000\"}");
+    assertEquals(500, bad.status());
+    assertEquals("login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized",
+        bad.json().getString("message"));
+  }
 }

@@ -21,6 +21,7 @@ import io.wharf.registry.ops.TagWriter;
 import io.wharf.registry.proxy.PullThrough;
 import io.wharf.registry.remote.ImagePuller;
 import io.wharf.registry.remote.ImagePusher;
+import io.wharf.registry.remote.RegistryLogin;
 import io.wharf.registry.remote.RemoteRegistries;
 import io.wharf.registry.proxy.Upstream;
 import io.wharf.registry.storage.CachingDriver;
@@ -53,6 +54,7 @@ final class DistributionSetup {
   final DockerFace dockerFace;
   final ImagePuller puller;
   final ImagePusher pusher;
+  final RegistryLogin login;
   final long gcIntervalMillis;
   final long uploadMaxAgeMillis;
   /** host:port names of this registry; filled once the server listens. */
@@ -71,9 +73,11 @@ final class DistributionSetup {
     manifests = new ManifestService(store, repos, guard, references, imageFace, deleteEnabled);
     dockerFace = new DockerFace(repos, references, selfNames);
     List<String> insecure = cfg.getJsonArray("insecureRegistries", new JsonArray()).stream().map(String::valueOf).toList();
-    RemoteRegistries remotes = new RemoteRegistries(selfNames, insecure);
+    List<String> mirrors = cfg.getJsonArray("registryMirrors", new JsonArray()).stream().map(String::valueOf).toList();
+    RemoteRegistries remotes = new RemoteRegistries(selfNames, insecure, mirrors);
     puller = new ImagePuller(store, tags, imageFace, manifests, remotes, events);
     pusher = new ImagePusher(store, remotes, dockerFace);
+    login = new RegistryLogin(remotes);
     JsonObject gc = cfg.getJsonObject("gc", new JsonObject());
     gcIntervalMillis = gc.getLong("intervalSeconds", 0L) * 1000;
     uploadMaxAgeMillis = cfg.getLong("uploadMaxAgeSeconds", 86_400L) * 1000;

@@ -148,7 +148,7 @@ public final class ImageRegistryVerticle extends VerticleBase {
     router.post(InternalHttp.PREFIX + "/registry/gc").handler(ctx -> collectGarbage()
         .onFailure(ctx::fail)
         .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json").end(Json.buffer(r))));
-    new RemoteImageRoutes(vertx, distribution.puller, distribution.pusher).mount(router);
+    new RemoteImageRoutes(vertx, distribution.puller, distribution.pusher, distribution.login).mount(router);
     new DistributionRoutes(vertx, distribution.services).mount(router);
     return router;
   }

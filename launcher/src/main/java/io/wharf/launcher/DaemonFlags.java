@@ -27,6 +27,8 @@ final class DaemonFlags {
   Integer heartbeatTimeout;
   String runtime;
   String conmon;
+  final List<String> insecureRegistries = new ArrayList<>();
+  final List<String> registryMirrors = new ArrayList<>();
 
   DaemonOptions build(String defaultNodeName) {
     Path run = orElse(runDir, DEFAULT_RUN_DIR);
@@ -53,7 +55,9 @@ final class DaemonFlags {
         orElse(heartbeatTimeout, DEFAULT_HEARTBEAT_TIMEOUT),
         orElse(clusterName, "wharf"),
         orElse(runtime, "runc"),
-        orElse(conmon, "conmon"));
+        orElse(conmon, "conmon"),
+        insecureRegistries,
+        registryMirrors);
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param heartbeatTimeoutSeconds Hazelcast max.no.heartbeat: how long a hung member stays in
  * @param runtime OCI runtime binary (absolute path, or a bare name to look up on PATH)
  * @param conmon conmon binary (same)
+ * @param insecureRegistries "host[:port]" registries pulled from / pushed to over plain http
+ * @param registryMirrors base URLs ("http://127.0.0.1:5001") tried before Docker Hub for docker.io images
  */
 public record DaemonOptions(
     Path dataRoot,
@@ -28,11 +30,23 @@ public record DaemonOptions(
     int heartbeatTimeoutSeconds,
     String clusterName,
     String runtime,
-    String conmon) {
+    String conmon,
+    List<String> insecureRegistries,
+    List<String> registryMirrors) {
 
   public DaemonOptions {
     join = List.copyOf(join);
     roles = List.copyOf(roles);
+    insecureRegistries = List.copyOf(insecureRegistries);
+    registryMirrors = List.copyOf(registryMirrors);
+  }
+
+  /** Without registry client settings (no insecure registries, no mirrors). */
+  public DaemonOptions(Path dataRoot, Path runDir, Path socket, String nodeName, List<String> join, List<Role> roles,
+      String bind, int clusterPort, int registryPort, String tcp, int heartbeatTimeoutSeconds, String clusterName,
+      String runtime, String conmon) {
+    this(dataRoot, runDir, socket, nodeName, join, roles, bind, clusterPort, registryPort, tcp,
+        heartbeatTimeoutSeconds, clusterName, runtime, conmon, List.of(), List.of());
   }
 
   /** This member's own cluster address, "bind:clusterPort". */

@@ -38,7 +38,8 @@ public final class Main {
   private static DaemonOptions withResolvedPrograms(DaemonOptions o, String path) {
     return new DaemonOptions(o.dataRoot(), o.runDir(), o.socket(), o.nodeName(), o.join(), o.roles(),
         o.bind(), o.clusterPort(), o.registryPort(), o.tcp(), o.heartbeatTimeoutSeconds(),
-        o.clusterName(), ExecutablePath.resolve(o.runtime(), path), ExecutablePath.resolve(o.conmon(), path));
+        o.clusterName(), ExecutablePath.resolve(o.runtime(), path), ExecutablePath.resolve(o.conmon(), path),
+        o.insecureRegistries(), o.registryMirrors());
   }
 
   /** The kernel's host name, without a DNS lookup. */

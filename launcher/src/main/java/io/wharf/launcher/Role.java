@@ -1,5 +1,6 @@
 package io.wharf.launcher;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +59,9 @@ public enum Role {
           .put("dataRoot", o.dataRoot().toString())
           .put("httpHost", o.bind())
           .put("httpPort", o.registryPort())
-          .put("nodeId", o.nodeName());
+          .put("nodeId", o.nodeName())
+          .put("insecureRegistries", new JsonArray(o.insecureRegistries()))
+          .put("registryMirrors", new JsonArray(o.registryMirrors()));
       case NODE -> new JsonObject()
           .put("dataRoot", o.dataRoot().toString())
           .put("runDir", o.runDir().toString())

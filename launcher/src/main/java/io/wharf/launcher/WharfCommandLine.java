@@ -41,6 +41,9 @@ public final class WharfCommandLine {
         --heartbeat-timeout SEC  drop a silent member after SEC seconds (default 10)
         --runtime PATH           OCI runtime (default runc on PATH)
         --conmon PATH            conmon (default conmon on PATH)
+        --insecure-registry HOST[:PORT]  pull from / push to this registry over http (repeatable;
+                                 loopback registries always are)
+        --registry-mirror URL    http(s) mirror tried before Docker Hub for docker.io images (repeatable)
 
       Logging: -Dwharf.log=debug (or WHARF_LOG=debug with bin/wharf).
       """;
@@ -125,7 +128,28 @@ public final class WharfCommandLine {
         Map.entry("--cluster-name", (f, v) -> f.clusterName = name(v, "cluster name")),
         Map.entry("--heartbeat-timeout", (f, v) -> f.heartbeatTimeout = seconds(v)),
         Map.entry("--runtime", (f, v) -> f.runtime = nonEmpty(v)),
-        Map.entry("--conmon", (f, v) -> f.conmon = nonEmpty(v)));
+        Map.entry("--conmon", (f, v) -> f.conmon = nonEmpty(v)),
+        Map.entry("--insecure-registry", (f, v) -> f.insecureRegistries.add(registryHost(v))),
+        Map.entry("--registry-mirror", (f, v) -> f.registryMirrors.add(mirrorUrl(v))));
+  }
+
+  /** "host[:port]" as Docker names a registry (no scheme, no path). */
+  static String registryHost(String value) {
+    String v = nonEmpty(value).trim();
+    if (!v.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?")) {
+      throw new IllegalArgumentException("'" + value + "' is not a registry host[:port]");
+    }
+    return v;
+  }
+
+  /** An http(s) URL without a path (a trailing slash is dropped). */
+  static String mirrorUrl(String value) {
+    String v = nonEmpty(value).trim();
+    v = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    if (!v.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+      throw new IllegalArgumentException("'" + value + "' is not an http(s) URL without a path");
+    }
+    return v;
   }
 
   static List<Role> roles(String value) {

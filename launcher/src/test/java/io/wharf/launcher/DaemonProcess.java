@@ -60,13 +60,18 @@ final class DaemonProcess {
   }
 
   static DaemonProcess start(String name, Path logDir, List<String> args) throws IOException {
+    return start(name, logDir, args, "");
+  }
+
+  /** @param javaOpts extra JVM flags after -Xmx256m (system properties a test needs), may be empty */
+  static DaemonProcess start(String name, Path logDir, List<String> args, String javaOpts) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(repoRoot().resolve("bin/wharf").toString());
     command.addAll(args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    pb.environment().put("WHARF_JAVA_OPTS", "-Xmx256m");
+    pb.environment().put("WHARF_JAVA_OPTS", ("-Xmx256m " + javaOpts).trim());
     return new DaemonProcess(name, pb.start(), log);
   }
 

@@ -3,6 +3,7 @@ package io.wharf.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class RoleTest {
   @Test
   void registryConfig() {
     assertEquals(new JsonObject().put("dataRoot", "/d").put("httpHost", "10.0.0.5").put("httpPort", 5005)
-        .put("nodeId", "n1"), Role.REGISTRY.config(options));
+        .put("nodeId", "n1").put("insecureRegistries", new JsonArray()).put("registryMirrors", new JsonArray()),
+        Role.REGISTRY.config(options));
   }
 
   @Test

@@ -26,6 +26,16 @@ class WharfCommandLineTest {
   }
 
   @Test
+  void registryClientFlagsRepeat() {
+    DaemonOptions o = daemon("--insecure-registry reg.lan:5000 --insecure-registry=10.0.0.9 "
+        + "--registry-mirror https://mirror.lan/ --registry-mirror http://127.0.0.1:5001");
+    assertEquals(List.of("reg.lan:5000", "10.0.0.9"), o.insecureRegistries());
+    assertEquals(List.of("https://mirror.lan", "http://127.0.0.1:5001"), o.registryMirrors());
+    assertEquals(List.of("reg.lan:5000", "10.0.0.9"), Role.REGISTRY.config(o).getJsonArray("insecureRegistries").getList());
+    assertEquals(List.of(), daemon("").insecureRegistries());
+  }
+
+  @Test
   void defaults() {
     DaemonOptions o = daemon("");
     assertEquals(Path.of("/var/lib/wharf"), o.dataRoot());
@@ -142,7 +152,10 @@ class WharfCommandLineTest {
         Arguments.of("daemon --node-name a/b",
             "--node-name: bad node name 'a/b' (letters, digits, '_', '.', '-'; at most 63; starts with a letter or digit)"),
         Arguments.of("daemon --heartbeat-timeout 1", "--heartbeat-timeout: bad number of seconds '1' (2-600)"),
-        Arguments.of("daemon --data-root=", "--data-root: empty value"));
+        Arguments.of("daemon --data-root=", "--data-root: empty value"),
+        Arguments.of("daemon --insecure-registry http://r:5000", "--insecure-registry: 'http://r:5000' is not a registry host[:port]"),
+        Arguments.of("daemon --registry-mirror mirror.local", "--registry-mirror: 'mirror.local' is not an http(s) URL without a path"),
+        Arguments.of("daemon --registry-mirror https://m/v2", "--registry-mirror: 'https://m/v2' is not an http(s) URL without a path"));
   }
 
   @ParameterizedTest

@@ -5,10 +5,8 @@ import static io.wharf.gateway.http.RoutePattern.regex;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.wharf.api.ErrorCategory;
 import io.wharf.api.WharfException;
 import io.wharf.api.image.ImageRequests;
 import io.wharf.gateway.http.DockerResponses;
@@ -25,9 +23,9 @@ import java.util.Set;
 
 /**
  * Docker's image routes. Metadata goes over the event bus to the image-registry-service; load,
- * import and save are byte streams proxied to its internal HTTP endpoint. Pull ({@code fromImage})
- * has no remote registry behind it yet: an image that is present is "up to date", anything else
- * is a 404.
+ * import and save are byte streams proxied to its internal HTTP endpoint, and so are pull
+ * ({@code fromImage}), push and {@code POST /auth} (docker login): the registry service talks to
+ * the remote registry and answers with Docker's JSON stream or a plain error before it.
  */
 public final class ImageRoutes {
   private static final Set<String> LIST_FILTERS = Set.of("dangling", "label", "reference", "before", "since");
@@ -49,6 +47,8 @@ public final class ImageRoutes {
     r.getWithRegex(regex("/images/{name+}/history")).handler(this::getImageHistory);
     r.getWithRegex(regex("/images/{name+}/get")).handler(this::getImageGet);
     r.postWithRegex(regex("/images/{name+}/tag")).handler(this::postImageTag);
+    r.postWithRegex(regex("/images/{name+}/push")).handler(this::postImagePush);
+    r.postWithRegex(regex("/auth")).handler(this::postAuth);
     r.deleteWithRegex(regex("/images/{name+}")).handler(this::deleteImage);
   }
 
@@ -90,7 +90,7 @@ public final class ImageRoutes {
     reply(ctx, backend.remove(req).map(ImageJsonTranslator::deleted));
   }
 
-  /** {@code fromSrc} = import (proxied); {@code fromImage} = pull (local check only, for now). */
+  /** {@code fromSrc} = import, {@code fromImage} = pull; both proxied to the registry service. */
   void postImagesCreate(RoutingContext ctx) {
     QueryArgs q = new QueryArgs(ctx.queryParams());
     if (q.string("fromSrc") != null) {
@@ -121,18 +121,30 @@ public final class ImageRoutes {
     toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/import", params, true);
   }
 
+  /** Pull: proxied with {@code X-Registry-Auth}; the registry service resolves, fetches and tags. */
   private void pull(RoutingContext ctx, QueryArgs q) {
-    String ref = ImageReference.join(q.string("fromImage"), q.string("tag"));
-    backend.inspect(ref)
-        .onSuccess(d -> {
-          DockerResponses.startJsonStream(ctx.response());
-          DockerResponses.streamMessage(ctx.response(),
-              new JsonObject().put("status", "Status: Image is up to date for " + ImageReference.familiar(ref)));
-          ctx.response().end();
-        })
-        .onFailure(err -> ErrorResponder.send(ctx, WharfException.of(err).category() == ErrorCategory.NOT_FOUND
-            ? WharfException.notFound("pull access denied or repository does not exist: no registry configured")
-            : err));
+    String from = q.string("fromImage");
+    if (from.isBlank()) {
+      throw WharfException.invalid("invalid reference format: repository name must have at least one component");
+    }
+    List<String> params = new ArrayList<>();
+    add(params, "fromImage", from);
+    add(params, "tag", q.string("tag"));
+    add(params, "platform", q.string("platform"));
+    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/pull", params, false);
+  }
+
+  /** {@code docker push}: {@code POST /images/{name}/push?tag=}, proxied with {@code X-Registry-Auth}. */
+  void postImagePush(RoutingContext ctx) {
+    List<String> params = new ArrayList<>();
+    add(params, "name", ctx.pathParam("name"));
+    add(params, "tag", ctx.queryParams().get("tag"));
+    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/push", params, false);
+  }
+
+  /** {@code docker login}: the JSON body ({username, password, serveraddress}) goes to the registry service. */
+  void postAuth(RoutingContext ctx) {
+    toRegistry(ctx, HttpMethod.POST, "/internal/v1/auth", List.of(), true);
   }
 
   void postImagesLoad(RoutingContext ctx) {

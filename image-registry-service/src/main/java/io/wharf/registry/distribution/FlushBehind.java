@@ -11,12 +11,13 @@ import java.util.concurrent.Executors;
 
 /**
  * Flushes large upload files to disk in the background while they are still arriving, so that
- * the fsync that must precede the final rename has little left to do. Best effort: a failed or
+ * the fsync that must precede the final rename has little left to do (uploads, and blobs staged
+ * by {@code BlobStore}, e.g. layers a docker pull downloads). Best effort: a failed or
  * skipped flush only moves the work to that final fsync. One daemon thread; requests for a file
  * already queued are coalesced.
  */
-final class FlushBehind {
-  static final long EVERY_BYTES = 16L * 1024 * 1024;
+public final class FlushBehind {
+  public static final long EVERY_BYTES = 16L * 1024 * 1024;
   private static final ExecutorService FLUSHER = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "wharf-upload-flush");
     t.setDaemon(true);
@@ -26,7 +27,7 @@ final class FlushBehind {
 
   private FlushBehind() {}
 
-  static void request(Path file) {
+  public static void request(Path file) {
     if (QUEUED.add(file)) {
       FLUSHER.execute(() -> {
         QUEUED.remove(file);

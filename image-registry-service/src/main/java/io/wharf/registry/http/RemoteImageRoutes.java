@@ -4,11 +4,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.wharf.api.InternalHttp;
+import io.wharf.api.WharfException;
 import io.wharf.registry.remote.ImagePuller;
 import io.wharf.registry.remote.ImagePusher;
+import io.wharf.registry.remote.RegistryLogin;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -23,22 +26,42 @@ import java.util.function.Consumer;
  * <pre>
  *   POST /internal/v1/images/pull?fromImage=&amp;tag=&amp;platform=     X-Registry-Auth optional
  *   POST /internal/v1/images/push?name=&amp;tag=                       X-Registry-Auth optional
+ *   POST /internal/v1/auth   {username, password, serveraddress}     docker login
  * </pre>
  */
 public final class RemoteImageRoutes {
   private final Vertx vertx;
   private final ImagePuller puller;
   private final ImagePusher pusher;
+  private final RegistryLogin login;
 
-  public RemoteImageRoutes(Vertx vertx, ImagePuller puller, ImagePusher pusher) {
+  public RemoteImageRoutes(Vertx vertx, ImagePuller puller, ImagePusher pusher, RegistryLogin login) {
     this.vertx = vertx;
     this.puller = puller;
     this.pusher = pusher;
+    this.login = login;
   }
 
   public void mount(Router router) {
     router.post(InternalHttp.PREFIX + "/images/pull").handler(this::postImagesPull);
     router.post(InternalHttp.PREFIX + "/images/push").handler(this::postImagesPush);
+    router.post(InternalHttp.PREFIX + "/auth").handler(this::postAuth);
+  }
+
+  /** docker login: body {username, password, serveraddress}; a plain JSON answer, no stream. */
+  private void postAuth(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    ctx.request().body()
+        .map(b -> {
+          try {
+            return new JsonObject(b);
+          } catch (RuntimeException e) {
+            throw WharfException.invalid("invalid JSON body for /auth: " + e.getMessage());
+          }
+        })
+        .compose(body -> vertx.executeBlocking(() -> login.login(body), false))
+        .onSuccess(answer -> response.putHeader("Content-Type", "application/json").end(answer.encode()))
+        .onFailure(t -> HttpErrors.send(response, t));
   }
 
   private void postImagesPull(RoutingContext ctx) {

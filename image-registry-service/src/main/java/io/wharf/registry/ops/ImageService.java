@@ -11,6 +11,7 @@ import io.wharf.registry.reference.ImageReference;
 import io.wharf.registry.store.ImageLookup;
 import io.wharf.registry.store.ImageRecord;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +25,14 @@ public final class ImageService {
   private final ImageLookup lookup;
   private final TagWriter tags;
   private final ImageRemoval removal;
+  private final RepoDigests repoDigests;
 
   public ImageService(ImageStore store, TagWriter tags, ImageEvents events) {
     this.store = store;
     this.lookup = new ImageLookup(store);
     this.tags = tags;
     this.removal = new ImageRemoval(store, events);
+    this.repoDigests = new RepoDigests(store.paths());
   }
 
   /** {@code docker images}: newest first. {@code all} changes nothing (Wharf keeps no intermediate images). */
@@ -92,7 +95,7 @@ public final class ImageService {
     return new ConfigView(store.config(id));
   }
 
-  private static ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
-    return new ImageSummary(r.id(), tags, List.of(), "", config.createdSeconds(), r.size(), config.labels());
+  private ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
+    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), "", config.createdSeconds(), r.size(), config.labels());
   }
 }

@@ -29,6 +29,9 @@ public final class UpstreamClient {
   static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json",
       "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
       "application/vnd.docker.distribution.manifest.v2+json");
+  static final String NO_CREDENTIALS = "no basic auth credentials";
+  /** How long a registry may take to answer a request's head (a hung registry fails after this). */
+  static final Duration HEAD_TIMEOUT = Duration.ofSeconds(Long.getLong("wharf.registry.headTimeoutSeconds", 60));
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private final Upstream upstream;
@@ -62,8 +65,60 @@ public final class UpstreamClient {
     }
   }
 
-  /** The blob's bytes (the caller closes the stream), or null on 404. */
+  /**
+   * The blob's bytes (the caller closes the stream), or null on 404. Read with a blocking
+   * connection in the caller's thread (the java.net.http client funnels every body through one
+   * selector thread, which halves the throughput of parallel layer downloads); a body that stalls
+   * for {@link #HEAD_TIMEOUT} fails the read. A 401 goes through the challenge flow of
+   * {@link #exchange}.
+   */
   public InputStream blob(String remoteRepo, String digest) {
+    String path = "/v2/" + remoteRepo + "/blobs/" + digest;
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri(path).toURL().openConnection();
+      c.setConnectTimeout(10_000);
+      c.setReadTimeout((int) HEAD_TIMEOUT.toMillis());
+      String auth = authorization("repository:" + remoteRepo + ":pull");
+      if (auth != null) {
+        c.setRequestProperty("Authorization", auth);
+      }
+      int status = c.getResponseCode();
+      if (status == 200) {
+        return c.getInputStream();
+      }
+      c.disconnect();
+      if (status == 404) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+    return blobViaExchange(remoteRepo, digest);
+  }
+
+  /**
+   * The blob's bytes from {@code offset} on (a Range request, to resume a broken download), or
+   * null when the registry does not answer 206 with that range.
+   */
+  public InputStream blobFrom(String remoteRepo, String digest, long offset) throws IOException {
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri("/v2/" + remoteRepo + "/blobs/" + digest)
+        .toURL().openConnection();
+    c.setConnectTimeout(10_000);
+    c.setReadTimeout((int) HEAD_TIMEOUT.toMillis());
+    c.setRequestProperty("Range", "bytes=" + offset + "-");
+    String auth = authorization("repository:" + remoteRepo + ":pull");
+    if (auth != null) {
+      c.setRequestProperty("Authorization", auth);
+    }
+    String range = c.getResponseCode() == 206 ? c.getHeaderField("Content-Range") : null;
+    if (range == null || !range.startsWith("bytes " + offset + "-")) {
+      c.disconnect();
+      return null;
+    }
+    return c.getInputStream();
+  }
+
+  private InputStream blobViaExchange(String remoteRepo, String digest) {
     HttpResponse<InputStream> r = get("/v2/" + remoteRepo + "/blobs/" + digest, remoteRepo, "*/*");
     if (r.statusCode() == 404) {
       close(r);
@@ -106,6 +161,18 @@ public final class UpstreamClient {
     }
   }
 
+  /**
+   * Cross-repository mount: asks the registry to link blob {@code digest} of {@code fromRepo}
+   * into {@code remoteRepo} without an upload. True when it did (201); false otherwise (a 202
+   * upload session it opened instead is left to expire).
+   */
+  public boolean mountBlob(String remoteRepo, String digest, String fromRepo) {
+    HttpResponse<InputStream> r = exchange("POST", "/v2/" + remoteRepo + "/blobs/uploads/?mount=" + enc(digest)
+        + "&from=" + enc(fromRepo), pushScope(remoteRepo), Map.of(), HttpRequest.BodyPublishers.noBody());
+    close(r);
+    return r.statusCode() == 201;
+  }
+
   /** PUTs manifest bytes under {@code reference}; returns the digest the upstream reports. */
   public String putManifest(String remoteRepo, String reference, byte[] bytes, String mediaType) {
     HttpResponse<InputStream> r = exchange("PUT", "/v2/" + remoteRepo + "/manifests/" + reference,
@@ -115,6 +182,23 @@ public final class UpstreamClient {
       throw failed("pushing the manifest of " + remoteRepo + ":" + reference, r);
     }
     return r.headers().firstValue("Docker-Content-Digest").orElse(null);
+  }
+
+  /**
+   * {@code GET /v2/} with the credentials (Basic, or a Bearer token fetched with them): the
+   * status the registry finally answers; 401 when the token service refuses them.
+   */
+  public int ping() {
+    try {
+      HttpResponse<InputStream> r = exchange("GET", "/v2/", "", Map.of(), HttpRequest.BodyPublishers.noBody());
+      close(r);
+      return r.statusCode();
+    } catch (WharfException e) {
+      if (e.category() == ErrorCategory.PERMISSION_DENIED || e.getMessage().endsWith(NO_CREDENTIALS)) {
+        return 401;
+      }
+      throw e;
+    }
   }
 
   private static String pushScope(String remoteRepo) {
@@ -146,7 +230,15 @@ public final class UpstreamClient {
       if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
         tokens.put(scope, fetchToken(challenge, scope));
         r = send(method, pathOrUrl, headers, body, authorization(scope));
+      } else if (!upstream.hasCredentials()) {
+        throw new WharfException(ErrorCategory.INTERNAL, capitalized(method) + " \"" + uri(pathOrUrl) + "\": "
+            + NO_CREDENTIALS);
       }
+    }
+    if (r.statusCode() == 401) {
+      close(r);
+      throw new WharfException(ErrorCategory.PERMISSION_DENIED, capitalized(method) + " \"" + uri(pathOrUrl)
+          + "\": unauthorized: authentication required");
     }
     return r;
   }
@@ -169,8 +261,10 @@ public final class UpstreamClient {
     if (realm == null) {
       throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url() + " sent a Bearer challenge without realm");
     }
-    String query = "?scope=" + enc(params.getOrDefault("scope", scope))
-        + (params.containsKey("service") ? "&service=" + enc(params.get("service")) : "");
+    String wanted = params.getOrDefault("scope", scope);
+    String query = "?" + (wanted.isEmpty() ? "" : "scope=" + enc(wanted) + "&")
+        + (upstream.hasCredentials() ? "account=" + enc(upstream.username()) + "&" : "")
+        + (params.containsKey("service") ? "service=" + enc(params.get("service")) : "");
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(realm + query)).timeout(Duration.ofSeconds(30)).GET();
     if (upstream.hasCredentials()) {
       b.header("Authorization", basic());
@@ -179,6 +273,10 @@ public final class UpstreamClient {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       JsonNode body = Json.MAPPER.readTree(r.body());
       String token = body.path("token").asText(body.path("access_token").asText(""));
+      if (r.statusCode() == 401 || r.statusCode() == 403) {
+        throw new WharfException(ErrorCategory.PERMISSION_DENIED, "Get \"" + realm + "\": unauthorized: "
+            + "incorrect username or password");
+      }
       if (r.statusCode() != 200 || token.isEmpty()) {
         throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream token service " + realm
             + " answered " + r.statusCode());
@@ -194,8 +292,8 @@ public final class UpstreamClient {
 
   private HttpResponse<InputStream> send(String method, String pathOrUrl, Map<String, String> headers,
       HttpRequest.BodyPublisher body, String authorization) {
-    URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(upstream.url() + pathOrUrl);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30)).method(method, body);
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathOrUrl)).method(method, body)
+        .timeout(method.equals("PUT") || method.equals("PATCH") ? Duration.ofMinutes(30) : HEAD_TIMEOUT);
     headers.forEach(b::header);
     if (authorization != null) {
       b.header("Authorization", authorization);
@@ -210,10 +308,19 @@ public final class UpstreamClient {
     }
   }
 
+  private URI uri(String pathOrUrl) {
+    return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(upstream.url() + pathOrUrl);
+  }
+
+  private static String capitalized(String method) {
+    return method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
+  }
+
   void requireOk(HttpResponse<InputStream> r, String repo, String ref) {
     if (r.statusCode() != 200) {
       close(r);
-      throw new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url()
+      ErrorCategory c = r.statusCode() == 403 ? ErrorCategory.PERMISSION_DENIED : ErrorCategory.UNAVAILABLE;
+      throw new WharfException(c, "upstream " + upstream.url()
           + " answered " + r.statusCode() + " for " + repo + "@" + ref);
     }
   }

@@ -1,5 +1,6 @@
 package io.wharf.registry.remote;
 
+import io.wharf.api.ErrorCategory;
 import io.wharf.api.WharfException;
 import io.wharf.registry.distribution.ImageFace;
 import io.wharf.registry.distribution.ManifestDescriptor;
@@ -14,20 +15,36 @@ import io.wharf.registry.reference.ImageReference;
 import io.wharf.registry.store.BlobStore;
 import io.wharf.registry.store.Digests;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import io.wharf.registry.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * {@code docker pull}: resolves the reference (an index picks the platform's manifest), fetches
  * and verifies the config and every missing layer into the blob store, records the image and
  * tags it, reporting Docker's progress messages. An image of this registry itself is resolved
- * locally. A missing manifest fails before any message (NOT_FOUND with Docker's wording).
+ * locally. A missing manifest fails before any message (NOT_FOUND with Docker's wording). When
+ * the registry cannot be reached and the tag is present, the pull is a no-op "up to date" (a
+ * machine without network still runs {@code docker pull busybox} after {@code docker load}).
  * Blocking.
  */
 public final class ImagePuller {
+  /** Layers downloaded at once (dockerd's default max-concurrent-downloads; system property wharf.pull.parallel). */
+  static final int PARALLEL_DOWNLOADS = Integer.getInteger("wharf.pull.parallel", 3);
+
   private final ImageStore store;
   private final TagWriter tags;
   private final ImageFace face;
@@ -59,11 +76,21 @@ public final class ImagePuller {
    * @return the pulled image id
    */
   public String pull(String fromImage, String tag, String platform, String registryAuth, Consumer<String> sink) {
-    ImageReference ref = tag == null || tag.isEmpty() ? ImageReference.parse(fromImage).withDefaultTag()
-        : ImageReference.tagTarget(fromImage, tag);
+    ImageReference ref = reference(fromImage, tag);
     String reference = ref.digest() != null ? ref.digest() : ref.tag();
     Source source = source(ref, registryAuth);
-    StoredManifest top = source.manifest(reference);
+    StoredManifest top;
+    try {
+      top = source.manifest(reference);
+    } catch (WharfException e) {
+      String present = e.category() == ErrorCategory.UNAVAILABLE ? store.tagTarget(ref.familiarString()) : null;
+      if (present == null) {
+        throw e;
+      }
+      // offline: a registry that cannot be reached leaves a present image as it is (and says so)
+      new Progress(sink).status("Status: Image is up to date for " + ref.familiarString());
+      return present;
+    }
     if (top == null) {
       throw WharfException.notFound("manifest for " + ref.familiarString() + " not found: manifest unknown: manifest unknown");
     }
@@ -77,20 +104,30 @@ public final class ImagePuller {
       m = ManifestParser.parse(chosen.bytes(), chosen.mediaType());
     }
     if (!m.isImage()) {
-      throw WharfException.invalid(ref.familiarString() + " is not a container image (" + m.mediaType() + ")");
+      throw WharfException.invalid("unsupported media type " + (m.config() == null ? m.mediaType() : m.config().mediaType())
+          + " in " + ref.familiarString() + ": not a container image");
     }
     Progress progress = new Progress(sink);
     progress.status("Pulling from " + ref.path(), ref.digest() != null ? ref.digest() : ref.tag());
-    fetch(source, m, progress);
+    List<String> fetched = Collections.synchronizedList(new ArrayList<>());
     ParsedManifest image = m;
-    String id = store.withLock(() -> {
-      storeManifest(image);
-      String recorded = face.recordImage(image);
-      if (recorded == null) {
-        throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
-      }
-      return recorded;
-    });
+    String id;
+    try {
+      fetch(source, m, progress, fetched);
+      id = store.withLock(() -> {
+        storeManifest(image);
+        boolean fresh = store.image(image.config().digest()) == null;
+        String recorded = face.recordImage(image);
+        if (recorded == null) {
+          throw WharfException.invalid(ref.familiarString() + ": the image config does not match its layers");
+        }
+        new RepoDigests(store.paths()).add(recorded, ref.familiarName(), top.digest(), fresh);
+        return recorded;
+      });
+    } catch (RuntimeException e) {
+      forget(fetched);
+      throw e;
+    }
     String previous = store.tagTarget(ref.familiarString());
     if (ref.digest() == null) {
       tags.tag(ref, id);
@@ -102,20 +139,83 @@ public final class ImagePuller {
     return id;
   }
 
-  private void fetch(Source source, ParsedManifest m, Progress progress) {
+  /** Docker sends a pull by digest as {@code fromImage=repo&tag=sha256:...}. */
+  static ImageReference reference(String fromImage, String tag) {
+    if (fromImage == null || fromImage.isBlank()) {
+      throw WharfException.invalid("fromImage is required");
+    }
+    if (tag == null || tag.isEmpty()) {
+      return ImageReference.parse(fromImage).withDefaultTag();
+    }
+    return tag.contains(":") ? ImageReference.parse(fromImage + "@" + tag) : ImageReference.tagTarget(fromImage, tag);
+  }
+
+  /**
+   * Config first, then the missing layers, {@link #PARALLEL_DOWNLOADS} at a time (Docker's
+   * default max-concurrent-downloads). The first failure cancels the rest; every started
+   * download has finished (and recorded what it committed in {@code fetched}) when this returns.
+   */
+  private void fetch(Source source, ParsedManifest m, Progress progress, List<String> fetched) {
     BlobStore blobs = store.blobs();
     for (ManifestDescriptor l : m.layers()) {
       progress.layer(blobs.has(l.digest()) ? "Already exists" : "Pulling fs layer", l.digest());
     }
-    download(source, m.config().digest(), null);
-    for (ManifestDescriptor l : m.layers()) {
-      if (!blobs.has(l.digest()) && !l.foreign()) {
-        download(source, l.digest(), progress);
+    download(source, m.config(), null, fetched);
+    List<ManifestDescriptor> missing = m.layers().stream().filter(l -> !l.foreign() && !blobs.has(l.digest()))
+        .distinct().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DOWNLOADS, missing.size()), r -> {
+      Thread t = new Thread(r, "wharf-pull");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      missing.forEach(d -> jobs.add(pool.submit(() -> download(source, d, progress, fetched))));
+      awaitAll(jobs);
+    } finally {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
 
-  private void download(Source source, String digest, Progress progress) {
+  /** Waits for every job; on the first failure cancels the others and rethrows it. */
+  private static void awaitAll(List<Future<?>> jobs) {
+    for (Future<?> job : jobs) {
+      try {
+        job.get();
+      } catch (ExecutionException e) {
+        jobs.forEach(j -> j.cancel(true));
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jobs.forEach(j -> j.cancel(true));
+        throw WharfException.internal("pull interrupted", e);
+      }
+    }
+  }
+
+  /**
+   * A failed pull leaves nothing behind: the blobs it committed are deleted again unless an
+   * image references them by now (a concurrent pull of the same content).
+   */
+  private void forget(List<String> fetched) {
+    store.withLock(() -> {
+      Set<String> referenced = new HashSet<>();
+      store.images().forEach(r -> referenced.addAll(r.blobDigests()));
+      fetched.stream().filter(d -> !referenced.contains(d)).forEach(d -> store.blobs().delete(d));
+      return null;
+    });
+  }
+
+  private void download(Source source, ManifestDescriptor blob, Progress progress, List<String> fetched) {
+    String digest = blob.digest();
     if (store.blobs().has(digest)) {
       return;
     }
@@ -123,11 +223,14 @@ public final class ImagePuller {
       if (in == null) {
         throw WharfException.notFound("blob " + digest + " unknown to the registry");
       }
-      StagedBlob staged = store.blobs().stage(in);
+      InputStream counted = progress == null ? in
+          : new CountingInput(in, n -> progress.downloading(digest, n, blob.size()));
+      StagedBlob staged = store.blobs().stage(counted);
       if (progress != null) {
         progress.layer("Verifying Checksum", digest);
       }
       store.blobs().commit(staged, digest);
+      fetched.add(digest);
       if (progress != null) {
         progress.layer("Download complete", digest);
         progress.layer("Pull complete", digest);
@@ -167,18 +270,52 @@ public final class ImagePuller {
         }
       };
     }
-    UpstreamClient client = remotes.client(ref, registryAuth);
-    return new Source() {
-      @Override
-      public StoredManifest manifest(String reference) {
-        UpstreamClient.Fetched f = client.manifest(ref.path(), reference);
-        return f == null ? null : new StoredManifest(f.bytes(), Digests.of(f.bytes()), f.contentType());
-      }
+    return new RemoteSource(remotes.pullClients(ref, registryAuth), ref.path());
+  }
 
-      @Override
-      public InputStream blob(String digest) {
-        return client.blob(ref.path(), digest);
+  /**
+   * A remote registry, or several that serve the same repositories (docker.io: the mirrors, then
+   * Docker Hub): a manifest comes from the first that has it and answers; the blobs then come
+   * from the same one.
+   */
+  private static final class RemoteSource implements Source {
+    private final List<UpstreamClient> clients;
+    private final String path;
+    private int chosen;
+
+    RemoteSource(List<UpstreamClient> clients, String path) {
+      this.clients = clients;
+      this.path = path;
+    }
+
+    @Override
+    public StoredManifest manifest(String reference) {
+      WharfException failure = null;
+      for (int i = chosen; i < clients.size(); i++) {
+        try {
+          UpstreamClient.Fetched f = clients.get(i).manifest(path, reference);
+          if (f != null) {
+            chosen = i;
+            return new StoredManifest(f.bytes(), Digests.of(f.bytes()), f.contentType());
+          }
+        } catch (WharfException e) {
+          if (i == clients.size() - 1 && failure == null) {
+            throw e;
+          }
+          failure = failure == null ? e : failure;
+        }
       }
-    };
+      if (failure != null) {
+        throw failure;
+      }
+      return null;
+    }
+
+    @Override
+    public InputStream blob(String digest) {
+      UpstreamClient client = clients.get(chosen);
+      InputStream first = client.blob(path, digest);
+      return first == null ? null : new ResumingInput(first, offset -> client.blobFrom(path, digest, offset));
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.wharf.registry.proxy.UpstreamClient;
 import io.wharf.registry.reference.ImageReference;
 import io.wharf.registry.store.ImageRecord;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ public final class ImagePusher {
       blobs.add(image.id());
       image.layers().stream().map(LayerRef::digest).forEach(d -> progress.layer("Preparing", d));
       for (String digest : blobs) {
+        String mountedFrom;
         if (client == null || client.hasBlob(repo.path(), digest)) {
           progress.layer("Layer already exists", digest);
+        } else if ((mountedFrom = mount(client, repo, image, digest)) != null) {
+          progress.layer("Mounted from " + mountedFrom, digest);
         } else {
           client.uploadBlob(repo.path(), digest, store.blobs().existing(digest));
           progress.layer("Pushed", digest);
@@ -58,9 +62,28 @@ public final class ImagePusher {
       String digest = client == null ? selfPush(ref, image) : client.putManifest(repo.path(), ref.tag(),
           manifestBytes(image), image.manifestMediaType());
       String shown = digest != null ? digest : image.manifestDigest();
+      store.withLock(() -> {
+        new RepoDigests(store.paths()).add(image.id(), repo.familiarName(), shown);
+        return null;
+      });
       progress.status(ref.tag() + ": digest: " + shown + " size: " + image.manifestSize());
       progress.aux(ref.tag(), shown, image.manifestSize());
     }
+  }
+
+  /**
+   * Tries a cross-repository mount from each other repository of the same registry this image
+   * was pulled from or pushed to (its RepoDigests); the repository mounted from, or null.
+   */
+  private String mount(UpstreamClient client, ImageReference repo, ImageRecord image, String digest) {
+    for (String known : new RepoDigests(store.paths()).of(image.id())) {
+      ImageReference from = ImageReference.parse(known);
+      if (from.domain().equals(repo.domain()) && !from.path().equals(repo.path())
+          && client.mountBlob(repo.path(), digest, from.path())) {
+        return from.path();
+      }
+    }
+    return null;
   }
 
   private List<ImageReference> targets(ImageReference repo, String tag) {

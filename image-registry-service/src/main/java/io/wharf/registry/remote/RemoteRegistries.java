@@ -17,11 +17,35 @@ import java.util.List;
 public final class RemoteRegistries {
   private final List<String> selfNames;
   private final List<String> insecure;
+  private final List<String> mirrors;
 
   /** @param selfNames live list of this registry's host:port names */
   public RemoteRegistries(List<String> selfNames, List<String> insecure) {
+    this(selfNames, insecure, List.of());
+  }
+
+  /** @param mirrors base URLs serving docker.io's repositories, tried in order before Docker Hub for pulls */
+  public RemoteRegistries(List<String> selfNames, List<String> insecure, List<String> mirrors) {
     this.selfNames = selfNames;
     this.insecure = List.copyOf(insecure);
+    this.mirrors = List.copyOf(mirrors);
+  }
+
+  /** Pull clients for {@code ref}, to try in order: for docker.io the mirrors, then Docker Hub. */
+  public List<UpstreamClient> pullClients(ImageReference ref, String registryAuth) {
+    String[] creds = credentials(registryAuth);
+    return pullBaseUrls(ref.domain()).stream()
+        .map(url -> new UpstreamClient(new Upstream(url, "", "", creds[0], creds[1], 0))).toList();
+  }
+
+  /** Where {@code domain}'s images are pulled from, in order. */
+  List<String> pullBaseUrls(String domain) {
+    List<String> urls = new java.util.ArrayList<>();
+    if (domain.equals(ImageReference.DEFAULT_DOMAIN)) {
+      urls.addAll(mirrors);
+    }
+    urls.add(baseUrl(domain));
+    return urls;
   }
 
   /** True when {@code ref} names a repository of this registry (no network needed). */

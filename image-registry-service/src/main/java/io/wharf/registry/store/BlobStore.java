@@ -1,5 +1,6 @@
 package io.wharf.registry.store;
 
+import io.wharf.registry.distribution.FlushBehind;
 import io.wharf.api.WharfException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,6 +55,9 @@ public final class BlobStore {
       byte[] buf = new byte[BUFFER];
       for (int n; (n = in.read(buf)) != -1; ) {
         out.write(buf, 0, n);
+        if ((size + n) / FlushBehind.EVERY_BYTES != size / FlushBehind.EVERY_BYTES) {
+          FlushBehind.request(file); // the final force() then has little left to write
+        }
         size += n;
       }
       out.flush();

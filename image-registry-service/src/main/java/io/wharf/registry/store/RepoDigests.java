@@ -1,0 +1,62 @@
+package io.wharf.registry.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.wharf.api.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Docker's RepoDigests: for each image id, the {@code repository@sha256:...} names under which a
+ * registry served (pull) or accepted (push) its manifest. Kept in {@code registry/repodigests.json},
+ * read on each call (small) and replaced atomically and durably; callers that add hold the store lock.
+ */
+public final class RepoDigests {
+  private static final TypeReference<LinkedHashMap<String, List<String>>> TYPE = new TypeReference<>() {};
+
+  private final Path file;
+
+  public RepoDigests(RegistryPaths paths) {
+    this.file = paths.root().resolve("repodigests.json");
+  }
+
+  /** The names recorded for {@code imageId}, oldest first; empty when none. */
+  public List<String> of(String imageId) {
+    return read().getOrDefault(imageId, List.of());
+  }
+
+  /**
+   * Records {@code repository@digest} for {@code imageId}; a newer digest of the same repository
+   * replaces the older one (Docker keeps one per repository after a re-pull).
+   */
+  public void add(String imageId, String repository, String digest) {
+    add(imageId, repository, digest, false);
+  }
+
+  /** @param fresh the image was just (re)created: names recorded for an earlier, deleted copy are dropped */
+  public void add(String imageId, String repository, String digest, boolean fresh) {
+    Map<String, List<String>> all = read();
+    List<String> names = new ArrayList<>(fresh ? List.of() : all.getOrDefault(imageId, List.of()));
+    names.removeIf(n -> n.startsWith(repository + "@"));
+    names.add(repository + "@" + digest);
+    all.put(imageId, names);
+    try {
+      DurableFiles.write(file, Json.MAPPER.writeValueAsBytes(all));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private Map<String, List<String>> read() {
+    try {
+      return Files.exists(file) ? Json.MAPPER.readValue(file.toFile(), TYPE) : new LinkedHashMap<>();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
