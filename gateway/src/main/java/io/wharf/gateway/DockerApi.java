@@ -45,6 +45,7 @@ public final class DockerApi {
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);
     new EventRoutes(vertx, events).mount(r);
+    new io.wharf.gateway.volume.VolumeRoutes(vertx.eventBus()).mount(r);
     r.route().handler(ctx -> ErrorResponder.send(ctx, WharfException.notFound("page not found")));
     r.route().failureHandler(DockerApi::onFailure);
     return r;
