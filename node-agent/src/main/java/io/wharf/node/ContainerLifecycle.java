@@ -127,6 +127,7 @@ public final class ContainerLifecycle {
   private ContainerRecord runtimeStart(ContainerRecord r) {
     java.nio.file.Path rootfs = node.rootfs().mount(r.id(), r.diffIds());
     try {
+      VolumeCopyUp.fill(rootfs, r.effective().host().mounts());
       node.executor().delete(r.id(), true);
       int pid = node.executor().create(r, rootfs);
       node.attachHub().connectPending(r.id());
