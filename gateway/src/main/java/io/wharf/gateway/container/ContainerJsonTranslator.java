@@ -64,7 +64,7 @@ public final class ContainerJsonTranslator {
         .put("ExecIDs", null)
         .put("HostConfig", HostConfigJson.of(spec == null ? null : spec.host(), c.networkMode()))
         .put("GraphDriver", new JsonObject().put("Data", stringMap(d.graphDriver())).put("Name", "overlay"))
-        .put("Mounts", new JsonArray())
+        .put("Mounts", MountsJson.mounts(spec == null ? null : spec.host()))
         .put("Config", ConfigJson.of(spec, c))
         .put("NetworkSettings", networkSettings(c));
     if (withSize) {
