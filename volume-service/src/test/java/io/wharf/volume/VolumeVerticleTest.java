@@ -50,14 +50,18 @@ class VolumeVerticleTest {
     return Bus.request(vertx.eventBus(), address, body, type).await();
   }
 
+  private List<VolumeRecord> list(Map<String, List<String>> filters) {
+    return Bus.<List<VolumeRecord>>request(vertx.eventBus(), Addresses.VOLUME_LIST,
+        new VolumeRequests.ListVolumes(filters), Json.type(RECORDS)).await();
+  }
+
   @Test
   void createListInspectRemove() {
     VolumeRecord v = call(Addresses.VOLUME_CREATE,
         new VolumeRequests.Create("vol1", "local", Map.of("k", "v"), Map.of()), VolumeRecord.class);
     assertEquals("n1", v.nodeId());
     assertTrue(Files.isDirectory(dir.resolve("volumes/vol1/_data")));
-    List<VolumeRecord> listed = Bus.request(vertx.eventBus(), Addresses.VOLUME_LIST,
-        new VolumeRequests.ListVolumes(Map.of("label", List.of("k=v"))), Json.type(RECORDS)).await();
+    List<VolumeRecord> listed = list(Map.of("label", List.of("k=v")));
     assertEquals(List.of("vol1"), listed.stream().map(VolumeRecord::name).toList());
     assertEquals("vol1", call(Addresses.VOLUME_INSPECT, new VolumeRequests.Name("vol1"), VolumeRecord.class).name());
     call(Addresses.VOLUME_REMOVE, new VolumeRequests.Remove("vol1", false), JsonNode.class);
@@ -78,8 +82,7 @@ class VolumeVerticleTest {
         () -> call(Addresses.VOLUME_REMOVE, new VolumeRequests.Remove("named1", false), JsonNode.class));
     assertEquals(ErrorCategory.CONFLICT, busy.category());
     call(Addresses.VOLUME_RELEASE, new VolumeRequests.Release("c1", true), JsonNode.class);
-    List<VolumeRecord> left = Bus.request(vertx.eventBus(), Addresses.VOLUME_LIST,
-        new VolumeRequests.ListVolumes(Map.of()), Json.type(RECORDS)).await();
+    List<VolumeRecord> left = list(Map.of());
     assertEquals(List.of("named1"), left.stream().map(VolumeRecord::name).toList());
     assertTrue(left.get(0).usedBy().isEmpty());
   }
@@ -89,9 +92,7 @@ class VolumeVerticleTest {
     WharfException name = assertThrows(WharfException.class, () -> call(Addresses.VOLUME_CREATE,
         new VolumeRequests.Create("x", null, null, null), VolumeRecord.class));
     assertEquals(ErrorCategory.INVALID_ARGUMENT, name.category());
-    WharfException filter = assertThrows(WharfException.class, () -> Bus.request(vertx.eventBus(),
-        Addresses.VOLUME_LIST, new VolumeRequests.ListVolumes(Map.of("colour", List.of("red"))),
-        Json.type(RECORDS)).await());
+    WharfException filter = assertThrows(WharfException.class, () -> list(Map.of("colour", List.of("red"))));
     assertEquals(ErrorCategory.INVALID_ARGUMENT, filter.category());
   }
 }
