@@ -31,6 +31,14 @@ public final class Addresses {
   public static final String VOLUME_RELEASE = PREFIX + "volume.release";
   public static final String VOLUME_USAGE = PREFIX + "volume.usage";
 
+  /**
+   * The copy of a volume address served only by the volume-service of node {@code nodeId}: a node
+   * mounts and releases the volumes that live on it (VOLUME_MOUNT, VOLUME_RELEASE).
+   */
+  public static String volumeOnNode(String address, String nodeId) {
+    return address + ".node." + nodeId;
+  }
+
   // scheduler-service
   public static final String SCHEDULER_PLACE = PREFIX + "scheduler.place";
 

@@ -37,7 +37,7 @@ public final class DockerApi {
     Router r = Router.router(vertx);
     r.route().handler(new VersionGate(config.version()));
     BusContainerBackend containers = new BusContainerBackend(vertx.eventBus(), cluster);
-    new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers), host,
+    new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers).withVolumes(vertx.eventBus()), host,
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
     new ContainerRoutes(containers, streams, hijacks).mount(r);

@@ -65,14 +65,14 @@ final class VolumeAttachments {
     if (!hasVolumes) {
       return Future.succeededFuture();
     }
-    return Bus.request(node.vertx().eventBus(), Addresses.VOLUME_RELEASE,
+    return Bus.request(node.vertx().eventBus(), Addresses.volumeOnNode(Addresses.VOLUME_RELEASE, node.nodeId()),
         new VolumeRequests.Release(id, removeAnonymous), Json.type(new TypeReference<List<String>>() {}))
         .mapEmpty();
   }
 
   /** A create failed: drops whatever references it made and its anonymous volumes; never fails. */
   Future<Void> forget(String id) {
-    return Bus.request(node.vertx().eventBus(), Addresses.VOLUME_RELEASE, new VolumeRequests.Release(id, true),
+    return Bus.request(node.vertx().eventBus(), Addresses.volumeOnNode(Addresses.VOLUME_RELEASE, node.nodeId()), new VolumeRequests.Release(id, true),
         Json.type(new TypeReference<List<String>>() {}))
         .<Void>mapEmpty().recover(t -> Future.succeededFuture());
   }
@@ -89,7 +89,7 @@ final class VolumeAttachments {
       return node.vertx().executeBlocking(() -> checkBindSource(m));
     }
     String name = m.source() == null || m.source().isEmpty() ? null : m.source();
-    return Bus.request(node.vertx().eventBus(), Addresses.VOLUME_MOUNT,
+    return Bus.request(node.vertx().eventBus(), Addresses.volumeOnNode(Addresses.VOLUME_MOUNT, node.nodeId()),
         new VolumeRequests.Mount(name, id, name == null), VolumeRequests.Mounted.class)
         .map(mounted -> {
           var v = mounted.volume();

@@ -104,6 +104,13 @@ public final class VolumeStore {
     return true;
   }
 
+  /** Deletes a volume whatever its references (a local copy that lost its name to another node). */
+  public synchronized void discard(String name) {
+    if (VolumeNames.isValid(name)) {
+      DirectoryTrees.delete(root.resolve(name));
+    }
+  }
+
   /** Container {@code containerId} uses the volume, which is created when missing. */
   public synchronized Created mount(VolumeRequests.Mount req) {
     Created c = create(new VolumeRequests.Create(req.name(), "local", Map.of(), Map.of()), req.anonymous());

@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
+import io.wharf.api.WharfException;
 import io.wharf.api.event.WharfEvent;
 import io.wharf.api.volume.VolumeRecord;
 import io.wharf.api.volume.VolumeRequests;
@@ -20,20 +21,17 @@ import java.util.concurrent.Callable;
  */
 public final class VolumeVerticle extends VerticleBase {
   private VolumeStore store;
+  private VolumeDirectory directory;
   private String nodeId;
 
   @Override
   public Future<?> start() {
     nodeId = config().getString("nodeId", "local");
     store = new VolumeStore(Path.of(config().getString("dataRoot")).resolve("volumes"), nodeId);
+    directory = new VolumeDirectory(vertx.sharedData());
     EventBus bus = vertx.eventBus();
-    Bus.serve(bus, Addresses.VOLUME_CREATE, VolumeRequests.Create.class, req -> blocking(() -> {
-      VolumeStore.Created c = store.create(req, false);
-      if (c.fresh()) {
-        event("create", c.volume().name(), Map.of("driver", c.volume().driver()));
-      }
-      return c.volume();
-    }));
+    Bus.serve(bus, Addresses.VOLUME_CREATE, VolumeRequests.Create.class, req -> blocking(() -> store.create(req, false))
+        .compose(this::published).map(VolumeRequests.Mounted::volume));
     Bus.serve(bus, Addresses.VOLUME_INSPECT, VolumeRequests.Name.class, req -> blocking(() -> store.get(req.name())));
     Bus.serve(bus, Addresses.VOLUME_LIST, VolumeRequests.ListVolumes.class, req -> blocking(() -> {
       Map<String, List<String>> filters = req.filters() == null ? Map.of() : req.filters();
@@ -45,7 +43,7 @@ public final class VolumeVerticle extends VerticleBase {
         event("destroy", req.name(), Map.of());
       }
       return JsonNodeFactory.instance.objectNode();
-    }));
+    }).compose(done -> directory.forget(req.name()).map(done)));
     Bus.serve(bus, Addresses.VOLUME_PRUNE, VolumeRequests.Prune.class, req -> blocking(() -> {
       Map<String, List<String>> filters = req.filters() == null ? Map.of() : req.filters();
       VolumeFilters.requireKnown(filters);
@@ -53,23 +51,51 @@ public final class VolumeVerticle extends VerticleBase {
       p.deleted().forEach(name -> event("destroy", name, Map.of()));
       event("prune", "", Map.of("reclaimed", Long.toString(p.spaceReclaimed())));
       return p;
-    }));
-    Bus.serve(bus, Addresses.VOLUME_MOUNT, VolumeRequests.Mount.class, req -> blocking(() -> {
-      VolumeStore.Created c = store.mount(req);
-      if (c.fresh()) {
-        event("create", c.volume().name(), Map.of("driver", c.volume().driver()));
-      }
-      event("mount", c.volume().name(), Map.of("container", req.containerId()));
-      return new VolumeRequests.Mounted(c.volume(), c.fresh());
-    }));
-    Bus.serve(bus, Addresses.VOLUME_RELEASE, VolumeRequests.Release.class, req -> blocking(() -> {
-      List<String> removed = store.release(req.containerId(), req.removeAnonymous());
-      removed.forEach(name -> event("destroy", name, Map.of()));
-      return removed;
-    }));
+    }).compose(p -> forgetAll(p.deleted()).map(p)));
+    for (String address : List.of(Addresses.VOLUME_MOUNT, Addresses.volumeOnNode(Addresses.VOLUME_MOUNT, nodeId))) {
+      Bus.serve(bus, address, VolumeRequests.Mount.class, req -> blocking(() -> store.mount(req))
+          .compose(this::published).map(m -> {
+            event("mount", m.volume().name(), Map.of("container", req.containerId()));
+            return m;
+          }));
+    }
+    for (String address : List.of(Addresses.VOLUME_RELEASE, Addresses.volumeOnNode(Addresses.VOLUME_RELEASE, nodeId))) {
+      Bus.serve(bus, address, VolumeRequests.Release.class, req -> blocking(() -> {
+        List<String> removed = store.release(req.containerId(), req.removeAnonymous());
+        removed.forEach(name -> event("destroy", name, Map.of()));
+        return removed;
+      }).compose(removed -> forgetAll(removed).map(removed)));
+    }
     Bus.serve(bus, Addresses.VOLUME_USAGE, VolumeRequests.ListVolumes.class, req -> blocking(() ->
         store.list().stream().map(v -> new VolumeRequests.Usage(v, store.size(v))).toList()));
     return Future.succeededFuture();
+  }
+
+  /**
+   * Claims a new volume's name cluster-wide (another node's claim wins: the local copy goes and
+   * the name is "already in use" there) or updates the record of an existing one.
+   */
+  private Future<VolumeRequests.Mounted> published(VolumeStore.Created c) {
+    VolumeRecord v = c.volume();
+    if (!c.fresh()) {
+      return directory.update(v).map(new VolumeRequests.Mounted(v, false));
+    }
+    return directory.claim(v).compose(owner -> {
+      if (nodeId.equals(owner.nodeId())) {
+        event("create", v.name(), Map.of("driver", v.driver()));
+        return directory.update(v).map(new VolumeRequests.Mounted(v, true));
+      }
+      return blocking(() -> {
+        store.discard(v.name());
+        return null;
+      })
+          .compose(x -> Future.failedFuture(WharfException.conflict("create " + v.name()
+              + ": volume name is in use on node " + owner.nodeId())));
+    });
+  }
+
+  private Future<Void> forgetAll(List<String> names) {
+    return Future.all(names.stream().map(directory::forget).toList()).mapEmpty();
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

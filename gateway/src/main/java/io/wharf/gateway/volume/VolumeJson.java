@@ -26,6 +26,13 @@ public final class VolumeJson {
     return volume(v).put("UsageData", new JsonObject().put("Size", size).put("RefCount", v.usedBy().size()));
   }
 
+  /** The Volumes array of {@code GET /system/df}. */
+  public static JsonArray usage(List<io.wharf.api.volume.VolumeRequests.Usage> usages) {
+    JsonArray out = new JsonArray();
+    usages.forEach(u -> out.add(withUsage(u.volume(), u.size())));
+    return out;
+  }
+
   public static JsonObject list(List<VolumeRecord> volumes) {
     JsonArray out = new JsonArray();
     volumes.forEach(v -> out.add(volume(v)));
