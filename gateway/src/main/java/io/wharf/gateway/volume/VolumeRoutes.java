@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
+import io.wharf.api.ErrorCategory;
 import io.wharf.api.Json;
 import io.wharf.api.WharfException;
 import io.wharf.api.volume.VolumeRecord;
@@ -60,9 +61,16 @@ public final class VolumeRoutes {
     reply(ctx, listVolumes(filters.asMap()).map(VolumeJson::list));
   }
 
+  /**
+   * Without a volume service there is no volume: 404, so that {@code docker inspect X} (which tries
+   * containers, images, volumes, networks in turn) still says "No such object".
+   */
   void inspect(RoutingContext ctx) {
-    reply(ctx, Bus.request(bus, Addresses.VOLUME_INSPECT, new VolumeRequests.Name(ctx.pathParam("name")),
-        VolumeRecord.class).map(VolumeJson::volume));
+    String name = ctx.pathParam("name");
+    reply(ctx, Bus.request(bus, Addresses.VOLUME_INSPECT, new VolumeRequests.Name(name), VolumeRecord.class)
+        .recover(t -> Future.failedFuture(WharfException.of(t).category() == ErrorCategory.UNAVAILABLE
+            ? WharfException.notFound("get " + name + ": no such volume") : t))
+        .map(VolumeJson::volume));
   }
 
   void remove(RoutingContext ctx) {
