@@ -68,7 +68,13 @@ public final class VolumeVerticle extends VerticleBase {
     }
     Bus.serve(bus, Addresses.VOLUME_USAGE, VolumeRequests.ListVolumes.class, req -> blocking(() ->
         store.list().stream().map(v -> new VolumeRequests.Usage(v, store.size(v))).toList()));
-    return Future.succeededFuture();
+    return republish();
+  }
+
+  /** After a restart the cluster map may be new: the volumes on this node are claimed again. */
+  private Future<Void> republish() {
+    return blocking(store::list).compose(all -> Future.all(all.stream().map(directory::update).toList()))
+        .mapEmpty();
   }
 
   /**
