@@ -33,6 +33,7 @@ class VolumesCliIT {
   private Path run;
   private DaemonProcess daemon;
   private String socket;
+  private List<String> daemonArgs;
   private final String tag = UUID.randomUUID().toString().substring(0, 6);
   private final List<String> containers = new ArrayList<>();
   private final List<String> volumes = new ArrayList<>();
@@ -48,10 +49,11 @@ class VolumesCliIT {
     dir = DaemonProcess.scratch("volumes");
     run = Files.createTempDirectory(Path.of("/tmp"), "wv");
     socket = run.resolve("d.sock").toString();
-    daemon = DaemonProcess.start("volumes", dir, List.of("daemon", "--data-root", dir.resolve("data").toString(),
+    daemonArgs = List.of("daemon", "--data-root", dir.resolve("data").toString(),
         "--run-dir", run.resolve("r").toString(), "--socket", socket, "--node-name", "volumes-" + tag,
         "--registry-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--cluster-name", "volumes-" + tag));
+        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--cluster-name", "volumes-" + tag);
+    daemon = DaemonProcess.start("volumes", dir, daemonArgs);
     daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
     Path image = dir.resolve("busybox.tar");
     Process p = new ProcessBuilder(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(),
@@ -188,6 +190,22 @@ class VolumesCliIT {
     assertFalse(second.contains("\nx\n"), second);
     assertTrue(ok("run", "--rm", "--mount", "type=tmpfs,target=/m,tmpfs-size=1m", "busybox", "df", "-k", "/m")
         .contains("1024"));
+  }
+
+  @Test
+  void volumesAndTheirUsersSurviveADaemonRestart() throws Exception {
+    String v = volume("keep");
+    ok("run", "--rm", "-v", v + ":/d", "busybox", "sh", "-c", "dd if=/dev/zero of=/d/z bs=1024 count=100 2>/dev/null");
+    String c = name("keepc");
+    String id = ok("run", "-d", "--name", c, "-v", v + ":/d", "busybox", "sleep", "300").trim();
+    daemon.stop();
+    daemon = DaemonProcess.start("volumes2", dir, daemonArgs);
+    daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
+    Result busy = docker("volume", "rm", v);
+    assertTrue(busy.err().contains("volume is in use - [" + id + "]"), busy.err());
+    assertEquals("102400\n", ok("run", "--rm", "-v", v + ":/d", "busybox", "stat", "-c", "%s", "/d/z"));
+    String df = ok("system", "df", "-v");
+    assertTrue(df.lines().anyMatch(l -> l.startsWith(v + " ") && l.contains("102.4kB")), df);
   }
 
   @Test
