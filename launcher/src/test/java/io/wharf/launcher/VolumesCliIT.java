@@ -130,7 +130,7 @@ class VolumesCliIT {
     Result r = docker("volume", "rm", v);
     assertNotEquals(0, r.code());
     assertTrue(r.err().contains("remove " + v + ": volume is in use - [" + id + "]"), r.err());
-    assertEquals(c + "\n", ok("ps", "--format", "{{.Names}}", "--filter", "name=" + c));
+    assertEquals(c + " " + v + "\n", ok("ps", "--format", "{{.Names}} {{.Mounts}}", "--filter", "name=" + c));
     assertTrue(ok("inspect", "-f", "{{range .Mounts}}{{.Name}}:{{.Destination}}{{end}}", c).contains(v + ":/data"));
     ok("rm", "-f", c);
     ok("volume", "rm", v);

@@ -2,19 +2,18 @@ package io.wharf.gateway.container;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.wharf.api.container.HostSettings;
 import io.wharf.api.container.MountSpec;
 
 /** The inspect {@code Mounts} array, in Docker's shape. */
 final class MountsJson {
   private MountsJson() {}
 
-  static JsonArray mounts(HostSettings host) {
+  static JsonArray mounts(java.util.List<MountSpec> mounts) {
     JsonArray out = new JsonArray();
-    if (host == null) {
+    if (mounts == null) {
       return out;
     }
-    for (MountSpec m : host.mounts()) {
+    for (MountSpec m : mounts) {
       out.add(entry(m));
     }
     return out;
