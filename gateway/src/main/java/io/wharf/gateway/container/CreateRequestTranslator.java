@@ -82,7 +82,7 @@ public final class CreateRequestTranslator {
         RunOptionsJson.stringMap(h, "Sysctls"),
         h.getValue("Init") == null ? null : bool(h, "Init"),
         RunOptionsJson.logOptions(object(h, "LogConfig")),
-        MountParser.parse(h.getJsonArray("Binds"), h.getJsonArray("Mounts")),
+        MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
         orEmpty(words(h, "VolumesFrom")));
   }
 

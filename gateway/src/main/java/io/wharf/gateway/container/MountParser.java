@@ -20,15 +20,32 @@ public final class MountParser {
   static final Set<String> PROPAGATIONS = Set.of("private", "rprivate", "shared", "rshared", "slave", "rslave");
   private static final Set<String> FLAGS = Set.of("ro", "rw", "z", "Z", "nocopy", "copy");
 
-  public static List<MountSpec> parse(JsonArray binds, JsonArray mounts) {
+  /** HostConfig.Binds and HostConfig.Mounts as sent (null, or arrays; anything else is a 400). */
+  public static List<MountSpec> parse(Object binds, Object mounts) {
     List<MountSpec> out = new ArrayList<>();
-    if (binds != null) {
-      binds.forEach(b -> out.add(bind(String.valueOf(b))));
+    for (Object b : array("Binds", binds)) {
+      if (!(b instanceof String s)) {
+        throw WharfException.invalid("invalid volume specification: '" + b + "'");
+      }
+      out.add(bind(s));
     }
-    if (mounts != null) {
-      mounts.forEach(m -> out.add(mount(m instanceof JsonObject o ? o : new JsonObject())));
+    for (Object m : array("Mounts", mounts)) {
+      if (!(m instanceof JsonObject o)) {
+        throw WharfException.invalid("invalid mount config: " + m);
+      }
+      out.add(mount(o));
     }
     return out;
+  }
+
+  private static JsonArray array(String field, Object v) {
+    if (v == null) {
+      return new JsonArray();
+    }
+    if (v instanceof JsonArray a) {
+      return a;
+    }
+    throw WharfException.invalid("HostConfig." + field + " must be an array");
   }
 
   /** One Binds entry. */

@@ -68,6 +68,16 @@ class MountParserTest {
     assertEquals(new MountSpec("tmpfs", null, "/t", false, null, "size=1048576,mode=1777", null), out.get(3));
   }
 
+  @Test
+  void wrongShapesAre400() {
+    for (Object[] bad : new Object[][] {{"vv1:/d", null}, {null, new JsonObject()}, {new JsonArray().add(5), null},
+        {null, new JsonArray().add("x")}}) {
+      WharfException e = assertThrows(WharfException.class, () -> MountParser.parse(bad[0], bad[1]));
+      assertEquals(ErrorCategory.INVALID_ARGUMENT, e.category());
+    }
+    assertEquals(List.of(), MountParser.parse(null, null));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"Type\":\"nfs\",\"Target\":\"/x\"}                       | mount type unknown",
