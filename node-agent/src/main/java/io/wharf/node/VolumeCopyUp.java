@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Docker's copy-up: an empty volume mounted over a directory of the image gets a copy of that
  * directory's content (owners, modes and symlinks kept) before the container first sees it.
- * Runs at start with the rootfs mounted; BLOCKS. A volume that already has content is left alone.
+ * Runs at start with the rootfs mounted; BLOCKS. A volume that already has content, or mounted
+ * with {@code nocopy}, is left alone.
  */
 final class VolumeCopyUp {
   private VolumeCopyUp() {}
@@ -29,7 +30,7 @@ final class VolumeCopyUp {
   private static void fillAll(Path rootfs, List<MountSpec> mounts) throws IOException {
     ScopedPath scope = new ScopedPath(rootfs);
     for (MountSpec m : mounts) {
-      if (!MountSpec.VOLUME.equals(m.type()) || m.hostPath() == null) {
+      if (!MountSpec.VOLUME.equals(m.type()) || m.hostPath() == null || MountSpec.NO_COPY.equals(m.options())) {
         continue;
       }
       Path volume = Path.of(m.hostPath());

@@ -62,9 +62,11 @@ public final class MountParser {
           + " \"" + (source.startsWith("/") ? "bind" : "volume") + "\": invalid specification: destination can't be '/'");
     }
     boolean readOnly = false;
+    boolean noCopy = false;
     String propagation = null;
     if (parts.length == 3) {
       for (String opt : parts[2].split(",")) {
+        noCopy = noCopy || "nocopy".equals(opt);
         if (PROPAGATIONS.contains(opt)) {
           propagation = opt;
         } else if (FLAGS.contains(opt)) {
@@ -83,7 +85,7 @@ public final class MountParser {
     if (propagation != null) {
       throw WharfException.invalid("invalid volume specification: '" + spec + "'");
     }
-    return new MountSpec(MountSpec.VOLUME, source, target, readOnly, null, null, null);
+    return new MountSpec(MountSpec.VOLUME, source, target, readOnly, null, noCopy ? MountSpec.NO_COPY : null, null);
   }
 
   /** One Mounts entry. */
@@ -105,7 +107,8 @@ public final class MountParser {
     return switch (type) {
       case MountSpec.BIND -> bindMount(m, prefix, source, target, readOnly);
       case MountSpec.TMPFS -> tmpfsMount(m, prefix, source, target, readOnly);
-      default -> volumeMount(source, target, readOnly);
+      default -> volumeMount(source, target, readOnly,
+          Boolean.TRUE.equals(m.getJsonObject("VolumeOptions", new JsonObject()).getBoolean("NoCopy")));
     };
   }
 
@@ -141,11 +144,12 @@ public final class MountParser {
     return new MountSpec(MountSpec.TMPFS, null, target, ro, null, String.join(",", o), null);
   }
 
-  private static MountSpec volumeMount(String source, String target, boolean ro) {
+  private static MountSpec volumeMount(String source, String target, boolean ro, boolean noCopy) {
     if (!source.isEmpty()) {
       VolumeNames.require("create", source);
     }
-    return new MountSpec(MountSpec.VOLUME, emptyToNull(source), target, ro, null, null, null);
+    return new MountSpec(MountSpec.VOLUME, emptyToNull(source), target, ro, null, noCopy ? MountSpec.NO_COPY : null,
+        null);
   }
 
   private static void requireAbsolute(String spec, String path) {

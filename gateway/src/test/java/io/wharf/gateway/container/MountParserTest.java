@@ -69,6 +69,13 @@ class MountParserTest {
   }
 
   @Test
+  void nocopyIsKept() {
+    assertEquals(MountSpec.NO_COPY, MountParser.bind("v1:/d:nocopy").options());
+    assertEquals(MountSpec.NO_COPY, MountParser.mount(new JsonObject().put("Type", "volume").put("Source", "v1")
+        .put("Target", "/d").put("VolumeOptions", new JsonObject().put("NoCopy", true))).options());
+  }
+
+  @Test
   void wrongShapesAre400() {
     for (Object[] bad : new Object[][] {{"vv1:/d", null}, {null, new JsonObject()}, {new JsonArray().add(5), null},
         {null, new JsonArray().add("x")}}) {
