@@ -21,6 +21,24 @@ public final class Addresses {
   public static final String IMAGE_TAG = PREFIX + "registry.image.tag";
   public static final String IMAGE_REMOVE = PREFIX + "registry.image.remove";
 
+  // volume-service
+  public static final String VOLUME_CREATE = PREFIX + "volume.create";
+  public static final String VOLUME_INSPECT = PREFIX + "volume.inspect";
+  public static final String VOLUME_LIST = PREFIX + "volume.list";
+  public static final String VOLUME_REMOVE = PREFIX + "volume.remove";
+  public static final String VOLUME_PRUNE = PREFIX + "volume.prune";
+  public static final String VOLUME_MOUNT = PREFIX + "volume.mount";
+  public static final String VOLUME_RELEASE = PREFIX + "volume.release";
+  public static final String VOLUME_USAGE = PREFIX + "volume.usage";
+
+  /**
+   * The copy of a volume address served only by the volume-service of node {@code nodeId}: a node
+   * mounts and releases the volumes that live on it (VOLUME_MOUNT, VOLUME_RELEASE).
+   */
+  public static String volumeOnNode(String address, String nodeId) {
+    return address + ".node." + nodeId;
+  }
+
   // scheduler-service
   public static final String SCHEDULER_PLACE = PREFIX + "scheduler.place";
 

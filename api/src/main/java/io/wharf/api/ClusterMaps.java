@@ -13,6 +13,8 @@ public final class ClusterMaps {
   public static final String CONTAINER_NAMES = "wharf.container-names";
   /** exec id -> node id of the node that runs it; written by that node, removed with the container. */
   public static final String EXECS = "wharf.execs";
+  /** volume name -> {@link io.wharf.api.volume.VolumeRecord}; reserved with putIfAbsent by the owning node. */
+  public static final String VOLUMES = "wharf.volumes";
   /** node id -> {@link io.wharf.api.node.NodeRecord}. */
   public static final String NODES = "wharf.nodes";
   /** cluster-wide settings; keys in {@link ClusterKeys}. */

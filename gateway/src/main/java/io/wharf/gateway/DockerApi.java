@@ -37,7 +37,7 @@ public final class DockerApi {
     Router r = Router.router(vertx);
     r.route().handler(new VersionGate(config.version()));
     BusContainerBackend containers = new BusContainerBackend(vertx.eventBus(), cluster);
-    new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers), host,
+    new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers).withVolumes(vertx.eventBus()), host,
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
     new ContainerRoutes(containers, streams, hijacks).mount(r);
@@ -45,6 +45,7 @@ public final class DockerApi {
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);
     new EventRoutes(vertx, events).mount(r);
+    new io.wharf.gateway.volume.VolumeRoutes(vertx.eventBus()).mount(r);
     r.route().handler(ctx -> ErrorResponder.send(ctx, WharfException.notFound("page not found")));
     r.route().failureHandler(DockerApi::onFailure);
     return r;

@@ -16,8 +16,8 @@ public enum Role {
   REGISTRY("registry", "io.wharf.registry.ImageRegistryVerticle"),
   SCHEDULER("scheduler", "io.wharf.scheduler.SchedulerVerticle"),
   NODE("node", "io.wharf.node.NodeAgentVerticle"),
-  /** Named volumes: no verticle yet (arrives with issue 6). */
-  VOLUME("volume", null),
+  /** Named volumes: their directories live under this daemon's data root. */
+  VOLUME("volume", "io.wharf.volume.VolumeVerticle"),
   /** Networks beyond none/host: no verticle yet; the node agent sets up netns today. */
   NETWORK("network", null),
   GATEWAY("gateway", "io.wharf.gateway.GatewayVerticle");
@@ -70,7 +70,10 @@ public enum Role {
           .put("bindHost", o.bind())
           .put("runtime", o.runtime())
           .put("conmon", o.conmon());
-      case SCHEDULER, VOLUME, NETWORK -> new JsonObject();
+      case VOLUME -> new JsonObject()
+          .put("dataRoot", o.dataRoot().toString())
+          .put("nodeId", o.nodeName());
+      case SCHEDULER, NETWORK -> new JsonObject();
     };
   }
 }

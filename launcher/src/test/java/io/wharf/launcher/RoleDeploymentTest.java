@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Deploys by class name into a plain (non-clustered) Vert.x: the scheduler is a real verticle. */
+/** Deploys by class name into a plain (non-clustered) Vert.x: the scheduler and volume verticles are real. */
 @ExtendWith(VertxExtension.class)
 class RoleDeploymentTest {
 
@@ -23,8 +23,8 @@ class RoleDeploymentTest {
     RoleDeployment deployment = new RoleDeployment(vertx, options("network,scheduler,volume"));
     deployment.deployAll()
         .onSuccess(v -> ctx.verify(() -> {
-          assertEquals(List.of("scheduler"), deployment.deployedRoles());
-          assertEquals(1, vertx.deploymentIDs().size());
+          assertEquals(List.of("scheduler", "volume"), deployment.deployedRoles());
+          assertEquals(2, vertx.deploymentIDs().size());
         }))
         .compose(v -> deployment.undeployAll())
         .onComplete(ctx.succeeding(v -> ctx.verify(() -> {

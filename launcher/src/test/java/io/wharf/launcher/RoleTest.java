@@ -34,8 +34,8 @@ class RoleTest {
   }
 
   @Test
-  void volumeAndNetworkHaveNoVerticleYet() {
-    assertTrue(Role.VOLUME.verticleClass().isEmpty());
+  void networkHasNoVerticleYet() {
+    assertEquals("io.wharf.volume.VolumeVerticle", Role.VOLUME.verticleClass().orElseThrow());
     assertTrue(Role.NETWORK.verticleClass().isEmpty());
     assertEquals("io.wharf.scheduler.SchedulerVerticle", Role.SCHEDULER.verticleClass().orElseThrow());
   }

@@ -35,7 +35,10 @@ public final class ContainerLifecycle {
   final io.wharf.node.health.HealthMonitor health;
   private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
 
+  private final VolumeAttachments volumes;
+
   public ContainerLifecycle(NodeContext node) {
+    this.volumes = new VolumeAttachments(node);
     this.node = node;
     this.health = new io.wharf.node.health.HealthMonitor(node.vertx(), new ContainerHealth(this));
     LogRotationTimer.start(this);
@@ -51,9 +54,11 @@ public final class ContainerLifecycle {
           + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
     }
     return node.images().inspect(spec.image()).compose(image -> {
-      ContainerSpec effective = ConfigMerger.merge(spec, image.config(), id);
+      ContainerSpec merged = ConfigMerger.merge(spec, image.config(), id);
       return reserveName(spec.name(), id, 0)
-          .compose(name -> prepare(id, name, spec, effective, image)
+          .compose(name -> volumes.resolve(id, merged)
+              .compose(effective -> prepare(id, name, spec, effective, image))
+              .recover(t -> volumes.forget(id).transform(x -> Future.failedFuture(t)))
               .recover(t -> node.cluster().releaseName(name, id).transform(x -> Future.failedFuture(t))));
     });
   }
@@ -126,6 +131,7 @@ public final class ContainerLifecycle {
     long t0 = System.nanoTime();
     java.nio.file.Path rootfs = node.rootfs().mount(r.id(), r.diffIds());
     try {
+      VolumeCopyUp.fill(rootfs, r.effective().host().mounts());
       long t1 = System.nanoTime();
       node.executor().delete(r.id(), true);
       long t2 = System.nanoTime();
@@ -234,6 +240,11 @@ public final class ContainerLifecycle {
         return current;
       }).compose(gone -> node.cluster().forget(id)
           .compose(v -> node.cluster().releaseName(gone.name(), id))
+          .compose(v -> volumes.release(id, gone.effective(), removeVolumes)
+              .recover(t -> {
+                LOG.warn("releasing the volumes of {} failed: {}", id, t.getMessage());
+                return Future.succeededFuture();
+              }))
           .map(v -> {
             event(gone, "destroy", Map.of());
             node.waiters().removed(id, gone.exitCode());

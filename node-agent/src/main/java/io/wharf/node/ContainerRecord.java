@@ -80,6 +80,6 @@ public record ContainerRecord(
   public ContainerSummary summary() {
     return new ContainerSummary(id, name, nodeId, requested.image(), imageId, CommandLine.of(effective),
         createdNanos, state, exitCode, startedNanos, finishedNanos, effective.labels(),
-        effective.host().networkMode(), effective.tty(), restartCount, health);
+        effective.host().networkMode(), effective.tty(), restartCount, health, effective.host().mounts());
   }
 }

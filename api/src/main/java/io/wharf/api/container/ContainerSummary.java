@@ -29,7 +29,21 @@ public record ContainerSummary(
     String networkMode,
     boolean tty,
     int restartCount,
-    HealthState health) {
+    HealthState health,
+    java.util.List<MountSpec> mounts) {
+
+  /** Absent mounts (records published before volumes existed) read as none. */
+  public ContainerSummary {
+    mounts = mounts == null ? java.util.List.of() : mounts;
+  }
+
+  /** Without mounts. */
+  public ContainerSummary(String id, String name, String nodeId, String image, String imageId, String command,
+      long createdNanos, ContainerState state, int exitCode, long startedNanos, long finishedNanos,
+      Map<String, String> labels, String networkMode, boolean tty, int restartCount, HealthState health) {
+    this(id, name, nodeId, image, imageId, command, createdNanos, state, exitCode, startedNanos, finishedNanos,
+        labels, networkMode, tty, restartCount, health, java.util.List.of());
+  }
 
   /** Without health (containers without a health check). */
   public ContainerSummary(String id, String name, String nodeId, String image, String imageId, String command,

@@ -17,6 +17,8 @@ import java.util.List;
  * @param shmSize bytes of /dev/shm; 0 = Docker's 64 MiB
  * @param init null or false: run the command as PID 1; true: tini as PID 1
  * @param logOptions the json-file log options: "max-size", "max-file"
+ * @param mounts volumes, binds and tmpfs mounts from Binds and Mounts, in order
+ * @param volumesFrom containers (name or id, ":ro"/":rw" suffix) whose mounts this one shares
  */
 public record HostSettings(
     boolean autoRemove,
@@ -42,7 +44,9 @@ public record HostSettings(
     long shmSize,
     java.util.Map<String, String> sysctls,
     Boolean init,
-    java.util.Map<String, String> logOptions) {
+    java.util.Map<String, String> logOptions,
+    List<MountSpec> mounts,
+    List<String> volumesFrom) {
 
   /** Absent collections (records saved before these fields existed) read as empty. */
   public HostSettings {
@@ -53,6 +57,27 @@ public record HostSettings(
     devices = devices == null ? List.of() : devices;
     sysctls = sysctls == null ? java.util.Map.of() : sysctls;
     logOptions = logOptions == null ? java.util.Map.of() : logOptions;
+    mounts = mounts == null ? List.of() : mounts;
+    volumesFrom = volumesFrom == null ? List.of() : volumesFrom;
+  }
+
+  /** Settings without mounts (the form before volumes existed). */
+  public HostSettings(boolean autoRemove, long memory, long memorySwap, long nanoCpus, long cpuShares,
+      long cpuQuota, long cpuPeriod, Long pidsLimit, boolean privileged, List<String> capAdd,
+      List<String> capDrop, boolean readonlyRootfs, String networkMode, RestartPolicy restartPolicy,
+      List<Integer> consoleSize, java.util.Map<String, String> tmpfs, List<Ulimit> ulimits,
+      List<String> groupAdd, List<String> securityOpt, List<DeviceMapping> devices, long shmSize,
+      java.util.Map<String, String> sysctls, Boolean init, java.util.Map<String, String> logOptions) {
+    this(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, privileged,
+        capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs, ulimits, groupAdd,
+        securityOpt, devices, shmSize, sysctls, init, logOptions, List.of(), List.of());
+  }
+
+  /** These settings with the mounts resolved by the node. */
+  public HostSettings withMounts(List<MountSpec> newMounts) {
+    return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
+        pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
+        ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, newMounts, volumesFrom);
   }
 
   public static HostSettings defaults() {

@@ -22,4 +22,9 @@ public interface ClusterView {
 
   /** A value of the cluster settings map, or null when unset. */
   Future<String> setting(String key);
+
+  /** The node a named volume lives on, or null when no volume has that name (yet). */
+  default Future<String> volumeNode(String name) {
+    return Future.succeededFuture(null);
+  }
 }

@@ -57,6 +57,12 @@ public final class SharedDataClusterView implements ClusterView {
     return map(ClusterMaps.CLUSTER).compose(m -> m.get(key));
   }
 
+  @Override
+  public Future<String> volumeNode(String name) {
+    return map(ClusterMaps.VOLUMES).compose(m -> m.get(name))
+        .map(json -> json == null ? null : Json.read(json, io.wharf.api.volume.VolumeRecord.class).nodeId());
+  }
+
   private Future<AsyncMap<String, String>> map(String name) {
     return vertx.sharedData().<String, String>getAsyncMap(name);
   }

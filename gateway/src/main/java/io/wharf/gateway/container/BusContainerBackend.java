@@ -33,8 +33,9 @@ public final class BusContainerBackend implements ContainerBackend {
 
   @Override
   public Future<ContainerRequests.Created> create(ContainerSpec spec) {
-    Placement.Request want = new Placement.Request(spec.host().memory(), spec.host().nanoCpus(), Map.of());
-    return Bus.request(bus, Addresses.SCHEDULER_PLACE, want, Placement.Decision.class)
+    return io.wharf.gateway.volume.VolumeAffinity.constraints(spec, cluster)
+        .map(constraints -> new Placement.Request(spec.host().memory(), spec.host().nanoCpus(), constraints))
+        .compose(want -> Bus.request(bus, Addresses.SCHEDULER_PLACE, want, Placement.Decision.class))
         .compose(d -> Bus.request(bus, NodeOp.CONTAINER_CREATE.on(d.nodeId()), new ContainerRequests.Create(spec),
             ContainerRequests.Created.class));
   }

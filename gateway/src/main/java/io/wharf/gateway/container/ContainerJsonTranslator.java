@@ -32,7 +32,7 @@ public final class ContainerJsonTranslator {
         .put("Status", StatusText.of(c, nowNanos))
         .put("HostConfig", new JsonObject().put("NetworkMode", networkMode(c.networkMode())))
         .put("NetworkSettings", new JsonObject().put("Networks", new JsonObject()))
-        .put("Mounts", new JsonArray());
+        .put("Mounts", MountsJson.mounts(c.mounts()));
     if (sizes != null) {
       o.put("SizeRw", Math.max(0, sizes.sizeRw())).put("SizeRootFs", Math.max(0, sizes.sizeRootFs()));
     }
@@ -66,7 +66,7 @@ public final class ContainerJsonTranslator {
         .put("ExecIDs", null)
         .put("HostConfig", HostConfigJson.of(spec == null ? null : spec.host(), c.networkMode()))
         .put("GraphDriver", new JsonObject().put("Data", stringMap(d.graphDriver())).put("Name", "overlay"))
-        .put("Mounts", new JsonArray())
+        .put("Mounts", MountsJson.mounts(spec == null || spec.host() == null ? null : spec.host().mounts()))
         .put("Config", ConfigJson.of(spec, c))
         .put("NetworkSettings", networkSettings(c));
     if (withSize) {

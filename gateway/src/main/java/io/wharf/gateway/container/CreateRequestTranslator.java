@@ -81,7 +81,9 @@ public final class CreateRequestTranslator {
         longOf(h, "ShmSize"),
         RunOptionsJson.stringMap(h, "Sysctls"),
         h.getValue("Init") == null ? null : bool(h, "Init"),
-        RunOptionsJson.logOptions(object(h, "LogConfig")));
+        RunOptionsJson.logOptions(object(h, "LogConfig")),
+        MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
+        orEmpty(words(h, "VolumesFrom")));
   }
 
   static String stripSlash(String name) {

@@ -22,6 +22,26 @@ public final class ClusterSystemBackend implements SystemBackend {
   }
 
   /** Lets {@link #writableSizes} ask the nodes (inspect with size). */
+  private io.vertx.core.eventbus.EventBus volumeBus;
+
+  /** Asks volume-service over {@code bus} for volume sizes. */
+  public ClusterSystemBackend withVolumes(io.vertx.core.eventbus.EventBus bus) {
+    this.volumeBus = bus;
+    return this;
+  }
+
+  @Override
+  public Future<List<io.wharf.api.volume.VolumeRequests.Usage>> volumeUsage() {
+    if (volumeBus == null) {
+      return Future.succeededFuture(List.of());
+    }
+    return io.wharf.api.Bus.<List<io.wharf.api.volume.VolumeRequests.Usage>>request(volumeBus,
+        io.wharf.api.Addresses.VOLUME_USAGE, new io.wharf.api.volume.VolumeRequests.ListVolumes(Map.of()),
+        io.wharf.api.Json.type(new com.fasterxml.jackson.core.type.TypeReference<
+            List<io.wharf.api.volume.VolumeRequests.Usage>>() {}))
+        .otherwise(List.of());
+  }
+
   public ClusterSystemBackend withContainerOps(io.wharf.gateway.container.ContainerBackend ops) {
     this.containerOps = ops;
     return this;

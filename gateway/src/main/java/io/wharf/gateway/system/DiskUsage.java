@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code GET /system/df} from what the gateway can see: images with how many containers use
  * each, containers with their image's size as SizeRootFs (writable-layer sizes are not known
- * here unless the nodes answered them: SizeRw 0 then), no volumes (the volume service does not exist yet), no build cache.
+ * here unless the nodes answered them: SizeRw 0 then), no build cache; SystemRoutes fills in the volumes from volume-service.
  */
 public final class DiskUsage {
   private DiskUsage() {}

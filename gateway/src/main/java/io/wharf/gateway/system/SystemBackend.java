@@ -22,4 +22,9 @@ public interface SystemBackend {
   default Future<java.util.Map<String, Long>> writableSizes(List<ContainerSummary> containers) {
     return Future.succeededFuture(java.util.Map.of());
   }
+
+  /** Every volume with its size (docker system df). Default: none; a down volume service = none. */
+  default Future<List<io.wharf.api.volume.VolumeRequests.Usage>> volumeUsage() {
+    return Future.succeededFuture(List.of());
+  }
 }

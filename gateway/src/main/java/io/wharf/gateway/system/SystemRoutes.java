@@ -66,9 +66,10 @@ public final class SystemRoutes {
   void getSystemDf(RoutingContext ctx) {
     var version = VersionGate.of(ctx);
     Future<List<ContainerSummary>> containers = backend.containers();
-    Future.all(containers, backend.images(), containers.compose(backend::writableSizes))
+    Future.all(containers, backend.images(), containers.compose(backend::writableSizes), backend.volumeUsage())
         .onSuccess(all -> DockerResponses.json(ctx, 200, DiskUsage.of(all.resultAt(0), all.resultAt(1), version,
-            System.currentTimeMillis() * 1_000_000L, all.resultAt(2))))
+            System.currentTimeMillis() * 1_000_000L, all.resultAt(2))
+            .put("Volumes", io.wharf.gateway.volume.VolumeJson.usage(all.resultAt(3)))))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }
 }

@@ -51,7 +51,7 @@ public final class RuncConmonExecutor implements ContainerExecutor, AutoCloseabl
     Path dir = paths.containerDir(id);
     return new OciSpecInput(id, spec, rootfs.toString(), network(id, host.networkMode()),
         existing(dir.resolve("hostname")), existing(dir.resolve("hosts")), existing(dir.resolve("resolv.conf")),
-        RunOptionsInput.user(rootfs, spec.user(), host.groupAdd()), List.of(),
+        RunOptionsInput.user(rootfs, spec.user(), host.groupAdd()), VolumeMounts.of(host),
         host.privileged() ? HostDevice.scan(Path.of("/dev")) : List.of(), limits,
         RunOptionsInput.devices(host.devices()), RunOptionsInput.initBinary());
   }
