@@ -17,8 +17,8 @@ public enum Role {
   NODE("node", "io.wharf.node.NodeAgentVerticle"),
   /** Named volumes: no verticle yet (arrives with issue 6). */
   VOLUME("volume", null),
-  /** Networks beyond none/host: no verticle yet; the node agent sets up netns today. */
-  NETWORK("network", null),
+  /** Network records, IPAM and endpoints (issue 6). */
+  NETWORK("network", "io.wharf.network.NetworkVerticle"),
   GATEWAY("gateway", "io.wharf.gateway.GatewayVerticle");
 
   private final String wireName;

@@ -34,7 +34,7 @@ class RoleTest {
   @Test
   void volumeAndNetworkHaveNoVerticleYet() {
     assertTrue(Role.VOLUME.verticleClass().isEmpty());
-    assertTrue(Role.NETWORK.verticleClass().isEmpty());
+    assertEquals("io.wharf.network.NetworkVerticle", Role.NETWORK.verticleClass().orElseThrow());
     assertEquals("io.wharf.scheduler.SchedulerVerticle", Role.SCHEDULER.verticleClass().orElseThrow());
   }
 
