@@ -7,6 +7,7 @@ import io.wharf.api.network.BuiltinNetworks;
 import io.wharf.api.network.Endpoint;
 import io.wharf.api.network.IpamPool;
 import io.wharf.api.network.NetworkRecord;
+import io.wharf.api.network.NetworkRequests.Attached;
 import io.wharf.api.network.NetworkRequests.Connect;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Endpoints {
     this.catalog = catalog;
   }
 
-  public Future<Endpoint> connect(Connect req) {
+  public Future<Attached> connect(Connect req) {
     if (req.containerId() == null || req.containerId().isEmpty()) {
       return Future.failedFuture(WharfException.invalid("container is required"));
     }
@@ -35,13 +36,21 @@ public final class Endpoints {
         throw new WharfException(ErrorCategory.PERMISSION_DENIED,
             "container cannot be connected to network " + n.name() + " (driver " + n.driver() + ")");
       }
-      IpamPool pool = n.pools().get(0);
-      AddressPicker picker = new AddressPicker(pool);
-      Future<Integer> ip = req.ipv4() == null || req.ipv4().isEmpty()
-          ? pickFree(n, picker, req.containerId(), null)
-          : takeRequested(n, picker, req);
-      return ip.compose(addr -> store(n, pool, picker, addr, req));
+      if (req.reuseExisting()) {
+        return store.endpoint(n.id(), req.containerId()).compose(e -> e != null
+            ? Future.succeededFuture(new Attached(e, n)) : allocate(n, req));
+      }
+      return allocate(n, req);
     });
+  }
+
+  private Future<Attached> allocate(NetworkRecord n, Connect req) {
+    IpamPool pool = n.pools().get(0);
+    AddressPicker picker = new AddressPicker(pool);
+    Future<Integer> ip = req.ipv4() == null || req.ipv4().isEmpty()
+        ? pickFree(n, picker, req.containerId(), null)
+        : takeRequested(n, picker, req);
+    return ip.compose(addr -> store(n, pool, picker, addr, req)).map(e -> new Attached(e, n));
   }
 
   private Future<Integer> takeRequested(NetworkRecord n, AddressPicker picker, Connect req) {
@@ -84,13 +93,13 @@ public final class Endpoints {
     });
   }
 
-  public Future<Endpoint> disconnect(String network, String containerId) {
+  public Future<Attached> disconnect(String network, String containerId) {
     return catalog.resolve(network).compose(n -> store.removeEndpoint(n.id(), containerId).compose(e -> {
       if (e == null) {
         throw new WharfException(ErrorCategory.FAILED_PRECONDITION,
             "container " + containerId + " is not connected to network " + n.name());
       }
-      return store.releaseAddress(n.id(), e.ipv4()).map(e);
+      return store.releaseAddress(n.id(), e.ipv4()).map(new Attached(e, n));
     }));
   }
 

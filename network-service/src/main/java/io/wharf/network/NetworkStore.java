@@ -80,6 +80,11 @@ public final class NetworkStore {
         .map(prev -> prev == null);
   }
 
+  public Future<Endpoint> endpoint(String networkId, String containerId) {
+    return map(ClusterMaps.NETWORK_ENDPOINTS).compose(m -> m.get(networkId + "/" + containerId))
+        .map(v -> v == null ? null : Json.read(v, Endpoint.class));
+  }
+
   public Future<Endpoint> removeEndpoint(String networkId, String containerId) {
     return map(ClusterMaps.NETWORK_ENDPOINTS).compose(m -> m.remove(networkId + "/" + containerId))
         .map(v -> v == null ? null : Json.read(v, Endpoint.class));

@@ -39,9 +39,9 @@ public final class NetworkVerticle extends VerticleBase {
         Bus.serve(bus, Addresses.NETWORK_PRUNE, NetworkRequests.Filtered.class,
             req -> catalog.prune(new NetworkFilter(req.filters())).map(NetworkRequests.Pruned::new)).completion(),
         Bus.serve(bus, Addresses.NETWORK_CONNECT, NetworkRequests.Connect.class,
-            req -> endpoints.connect(req).map(Attached::new)).completion(),
+            req -> endpoints.connect(req)).completion(),
         Bus.serve(bus, Addresses.NETWORK_DISCONNECT, NetworkRequests.Disconnect.class,
-            req -> endpoints.disconnect(req.network(), req.containerId()).map(Attached::new)).completion())));
+            req -> endpoints.disconnect(req.network(), req.containerId())).completion())));
   }
 
 }

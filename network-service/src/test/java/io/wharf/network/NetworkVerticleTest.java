@@ -46,7 +46,7 @@ class NetworkVerticleTest {
 
   private Future<Attached> connect(String net, String cid, String ip) {
     return Bus.request(vertx.eventBus(), Addresses.NETWORK_CONNECT,
-        new Connect(net, cid, "name-" + cid, ip, List.of("alias1")), Attached.class);
+        new Connect(net, cid, "name-" + cid, ip, List.of("alias1"), false), Attached.class);
   }
 
   private Future<?> remove(String ref) {

@@ -34,6 +34,7 @@ public final class ContainerLifecycle {
   /** Probes the running containers that have a health check. */
   final io.wharf.node.health.HealthMonitor health;
   private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
+  private volatile ContainerNetworking networking = ContainerNetworking.NONE;
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
@@ -110,7 +111,8 @@ public final class ContainerLifecycle {
       return Future.failedFuture(WharfException.precondition(
           "container " + id + " is marked for removal and cannot be started"));
     }
-    return blocking(() -> runtimeStart(r))
+    return networking.beforeStart(r).compose(v -> blocking(() -> runtimeStart(r)))
+        .onFailure(t -> networking.stopped(id))
         .compose(started -> node.cluster().publish(started.summary()).map(started))
         .map(started -> {
           event(started, "start", Map.of());
@@ -154,7 +156,8 @@ public final class ContainerLifecycle {
         node.executor().delete(id, true);
         node.rootfs().unmount(id);
         return r.exited(code, oom, nowNanos(), "");
-      }).compose(done -> save(done).map(done)).map(done -> {
+      }).compose(done -> networking.stopped(id).map(done))
+          .compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
           event(done, "oom", Map.of());
         }
@@ -203,7 +206,7 @@ public final class ContainerLifecycle {
         node.store().delete(id);
         node.attachHub().failPending(id, "container removed");
         return current;
-      }).compose(gone -> node.cluster().forget(id)
+      }).compose(gone -> networking.removed(gone).map(gone)).compose(gone -> node.cluster().forget(id)
           .compose(v -> node.cluster().releaseName(gone.name(), id))
           .map(v -> {
             event(gone, "destroy", Map.of());
@@ -245,6 +248,11 @@ public final class ContainerLifecycle {
   }
 
   /** Told about every exit once it is saved and announced (restart policies). */
+  /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
+  public void useNetworking(ContainerNetworking networking) {
+    this.networking = networking;
+  }
+
   void onExited(java.util.function.Consumer<ContainerRecord> listener) {
     this.exitListener = listener;
   }

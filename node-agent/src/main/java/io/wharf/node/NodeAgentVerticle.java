@@ -56,6 +56,8 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
+      lifecycle.useNetworking(new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
+          new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet())));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());

@@ -35,13 +35,19 @@ public final class NetworkRequests {
   /**
    * NETWORK_CONNECT: attach a container (already resolved by the caller) to a network.
    * {@code ipv4} null means "pick one"; aliases are the container's extra DNS names there.
+   * {@code reuseExisting}: the node agent (re)starting a container gets its existing endpoint
+   * back; a user's connect to a network the container is already on is refused instead.
    */
   public record Connect(String network, String containerId, String containerName, String ipv4,
-      List<String> aliases) {}
+      List<String> aliases, boolean reuseExisting) {}
 
   /** NETWORK_DISCONNECT. */
   public record Disconnect(String network, String containerId, boolean force) {}
 
-  /** Reply of NETWORK_CONNECT: the endpoint made; of NETWORK_DISCONNECT: the one removed. */
-  public record Attached(Endpoint endpoint) {}
+  /**
+   * Reply of NETWORK_CONNECT: the endpoint made (or the existing one when {@code Connect} is
+   * repeated for the same container by its node); of NETWORK_DISCONNECT: the one removed. The
+   * network comes along so that the node agent can plan the link without another request.
+   */
+  public record Attached(Endpoint endpoint, NetworkRecord network) {}
 }

@@ -121,7 +121,7 @@ public final class NetworkRoutes {
     endpoint.getJsonArray("Aliases", new JsonArray()).forEach(a -> aliases.add(String.valueOf(a)));
     container(body.getString("Container"))
         .compose(c -> Bus.request(bus, Addresses.NETWORK_CONNECT, new NetworkRequests.Connect(
-            ctx.pathParam("id"), c.id(), c.name(), ipam.getString("IPv4Address"), aliases), Attached.class))
+            ctx.pathParam("id"), c.id(), c.name(), ipam.getString("IPv4Address"), aliases, false), Attached.class))
         .onSuccess(a -> DockerResponses.empty(ctx, 200))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }

@@ -1,0 +1,119 @@
+package io.wharf.node.net;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.EventBus;
+import io.wharf.api.Addresses;
+import io.wharf.api.Bus;
+import io.wharf.api.ErrorCategory;
+import io.wharf.api.WharfException;
+import io.wharf.api.container.HostSettings;
+import io.wharf.api.network.BuiltinNetworks;
+import io.wharf.api.network.NetworkRequests;
+import io.wharf.api.network.NetworkRequests.Attached;
+import io.wharf.node.ContainerNetworking;
+import io.wharf.node.ContainerRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bridge networking for the containers of this node: asks the network-service for the
+ * container's endpoint (kept across restarts), applies the {@link LinkPlan} on a worker, and
+ * takes the namespace down at exit. Modes host, none and container:&lt;id&gt; are left alone.
+ */
+public final class BridgeNetworking implements ContainerNetworking {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeNetworking.class);
+
+  private final EventBus bus;
+  private final WorkerExecutor workers;
+  private final LinkApplier applier;
+  private final Map<String, LinkPlan> applied = new ConcurrentHashMap<>();
+
+  public BridgeNetworking(EventBus bus, WorkerExecutor workers, LinkApplier applier) {
+    this.bus = bus;
+    this.workers = workers;
+    this.applier = applier;
+  }
+
+  /** The network a mode names, or null when the container gets no bridge endpoint. */
+  public static String networkOf(String mode) {
+    if (mode == null || mode.isEmpty() || mode.equals("default")) {
+      return BuiltinNetworks.BRIDGE;
+    }
+    if (mode.equals(BuiltinNetworks.HOST) || mode.equals(BuiltinNetworks.NONE) || mode.startsWith("container:")) {
+      return null;
+    }
+    return mode;
+  }
+
+  private static String networkOf(ContainerRecord r) {
+    HostSettings host = r.effective().host();
+    return networkOf(host == null ? null : host.networkMode());
+  }
+
+  @Override
+  public Future<Void> beforeStart(ContainerRecord r) {
+    String network = networkOf(r);
+    if (network == null) {
+      return Future.succeededFuture();
+    }
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
+        .compose(a -> workers.<Void>executeBlocking(() -> {
+          LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
+          applier.detach(r.id());
+          try {
+            applier.attach(plan);
+          } catch (RuntimeException e) {
+            applier.detach(r.id());
+            throw e;
+          }
+          applied.put(r.id(), plan);
+          return null;
+        }, false))
+        .recover(t -> noNetworkService(t, r));
+  }
+
+  /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
+  private Future<Void> noNetworkService(Throwable t, ContainerRecord r) {
+    WharfException w = WharfException.of(t);
+    if (w.category() == ErrorCategory.UNAVAILABLE && w.getMessage().startsWith("no service answers")) {
+      LOG.warn("no network-service in the cluster: {} gets loopback only", r.id());
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(t);
+  }
+
+  @Override
+  public Future<Void> stopped(String id) {
+    return workers.<Void>executeBlocking(() -> {
+      applier.detach(id);
+      LinkPlan plan = applied.remove(id);
+      if (plan != null) {
+        applier.removeBridgeIfUnused(plan);
+      }
+      return null;
+    }, false).recover(t -> {
+      LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  @Override
+  public Future<Void> removed(ContainerRecord r) {
+    String network = networkOf(r);
+    if (network == null) {
+      return Future.succeededFuture();
+    }
+    return stopped(r.id()).compose(v -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
+            new NetworkRequests.Disconnect(network, r.id(), true), Attached.class))
+        .<Void>mapEmpty()
+        .recover(t -> {
+          LOG.debug("disconnect of {} from {}: {}", r.id(), network, t.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+}
