@@ -40,7 +40,8 @@ public final class DockerApi {
     new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers), host,
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
-    new ContainerRoutes(containers, streams, hijacks).mount(r);
+    new ContainerRoutes(containers, streams, hijacks)
+        .withInspectDecorator(new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData())::fill).mount(r);
     new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);

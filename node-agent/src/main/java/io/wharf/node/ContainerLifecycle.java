@@ -74,7 +74,7 @@ public final class ContainerLifecycle {
     List<String> diffIds = image.layers().stream().map(l -> l.diffId()).toList();
     ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
         image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
-    return node.blobSource().compose(blobs -> blocking(() -> {
+    return networking.created(record).compose(v -> node.blobSource().compose(blobs -> blocking(() -> {
       io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
         node.rootfs().ensureLayers(image.layers(), blobs);
@@ -86,7 +86,8 @@ public final class ContainerLifecycle {
         FileTrees.deleteRecursively(node.paths().containerDir(id));
         throw e instanceof RuntimeException r ? r : WharfException.internal(e.getMessage(), e);
       }
-    })).compose(r -> node.cluster().publish(r.summary()).map(r))
+    })).recover(t -> networking.removed(record).transform(x -> Future.<ContainerRecord>failedFuture(t))))
+        .compose(r -> node.cluster().publish(r.summary()).map(r))
         .map(r -> {
           event(r, "create", Map.of());
           return new ContainerRequests.Created(id, List.of());

@@ -9,6 +9,11 @@ import io.vertx.core.Future;
  * Implementations never fail the container on cleanup: they log.
  */
 public interface ContainerNetworking {
+  /** At create: the container's endpoint exists from now on (as in Docker); fails for an unknown network. */
+  default Future<Void> created(ContainerRecord r) {
+    return Future.succeededFuture();
+  }
+
   Future<Void> beforeStart(ContainerRecord r);
 
   Future<Void> stopped(String id);

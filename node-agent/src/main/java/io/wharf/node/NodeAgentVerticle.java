@@ -57,7 +57,9 @@ public final class NodeAgentVerticle extends VerticleBase {
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
       lifecycle.useNetworking(new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
-          new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet())));
+          new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
+          new io.wharf.node.net.EmbeddedDns(vertx,
+              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());

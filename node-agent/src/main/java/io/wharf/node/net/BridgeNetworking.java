@@ -11,6 +11,7 @@ import io.wharf.api.container.HostSettings;
 import io.wharf.api.network.BuiltinNetworks;
 import io.wharf.api.network.NetworkRequests;
 import io.wharf.api.network.NetworkRequests.Attached;
+import io.wharf.node.ContainerFiles;
 import io.wharf.node.ContainerNetworking;
 import io.wharf.node.ContainerRecord;
 import java.util.List;
@@ -30,12 +31,17 @@ public final class BridgeNetworking implements ContainerNetworking {
   private final EventBus bus;
   private final WorkerExecutor workers;
   private final LinkApplier applier;
+  private final ContainerFiles files;
+  private final EmbeddedDns dns;
   private final Map<String, LinkPlan> applied = new ConcurrentHashMap<>();
 
-  public BridgeNetworking(EventBus bus, WorkerExecutor workers, LinkApplier applier) {
+  public BridgeNetworking(EventBus bus, WorkerExecutor workers, LinkApplier applier, ContainerFiles files,
+      EmbeddedDns dns) {
     this.bus = bus;
     this.workers = workers;
     this.applier = applier;
+    this.files = files;
+    this.dns = dns;
   }
 
   /** The network a mode names, or null when the container gets no bridge endpoint. */
@@ -55,6 +61,17 @@ public final class BridgeNetworking implements ContainerNetworking {
   }
 
   @Override
+  public Future<Void> created(ContainerRecord r) {
+    String network = networkOf(r);
+    if (network == null) {
+      return Future.succeededFuture();
+    }
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).<Void>mapEmpty()
+        .recover(t -> noNetworkService(t, r));
+  }
+
+  @Override
   public Future<Void> beforeStart(ContainerRecord r) {
     String network = networkOf(r);
     if (network == null) {
@@ -64,16 +81,19 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
         .compose(a -> workers.<Void>executeBlocking(() -> {
           LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
-          applier.detach(r.id());
+          applier.detach(r.id(), applied.remove(r.id()));
           try {
             applier.attach(plan);
           } catch (RuntimeException e) {
-            applier.detach(r.id());
+            applier.detach(r.id(), plan);
             throw e;
           }
           applied.put(r.id(), plan);
+          boolean userNetwork = !a.network().name().equals(BuiltinNetworks.BRIDGE);
+          ResolverFiles.write(files, r.id(), plan, userNetwork);
           return null;
-        }, false))
+        }, false).compose(v -> a.network().name().equals(BuiltinNetworks.BRIDGE) ? Future.<Void>succeededFuture()
+            : dns.serve(a.endpoint().gateway(), a.network().id())))
         .recover(t -> noNetworkService(t, r));
   }
 
@@ -90,10 +110,10 @@ public final class BridgeNetworking implements ContainerNetworking {
   @Override
   public Future<Void> stopped(String id) {
     return workers.<Void>executeBlocking(() -> {
-      applier.detach(id);
       LinkPlan plan = applied.remove(id);
-      if (plan != null) {
-        applier.removeBridgeIfUnused(plan);
+      applier.detach(id, plan);
+      if (plan != null && applier.removeBridgeIfUnused(plan)) {
+        dns.stop(plan.gateway());
       }
       return null;
     }, false).recover(t -> {

@@ -35,8 +35,14 @@ public final class LinkApplier {
     }
   }
 
-  /** Deletes the container's netns (its veth ends go with it); absent is fine. */
-  public void detach(String netns) {
+  /**
+   * Deletes the container's netns; absent is fine. The host veth end is deleted first when known,
+   * because the kernel destroys a deleted netns (and its veths) asynchronously.
+   */
+  public void detach(String netns, LinkPlan known) {
+    if (known != null) {
+      net.tryRun("ip", "link", "del", known.hostVeth());
+    }
     if (Files.exists(Path.of("/var/run/netns", netns))) {
       net.tryRun("ip", "netns", "del", netns);
     }
@@ -61,19 +67,20 @@ public final class LinkApplier {
     }
   }
 
-  /** Removes a user network's bridge and its rules once no container port is left on it. */
-  public void removeBridgeIfUnused(LinkPlan p) {
+  /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */
+  public boolean removeBridgeIfUnused(LinkPlan p) {
     if (p.bridge().equals("wharf0")) {
-      return;
+      return false;
     }
     HostCommandPorts ports = new HostCommandPorts();
     if (ports.hasPorts(p.bridge())) {
-      return;
+      return false;
     }
     for (String[] rule : FirewallRules.filter(p.bridge(), p.internal())) {
       net.deleteRule("filter", CHAIN, rule);
     }
     net.deleteRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
     net.tryRun("ip", "link", "del", p.bridge());
+    return true;
   }
 }
