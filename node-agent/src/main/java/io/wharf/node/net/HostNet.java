@@ -23,6 +23,33 @@ public class HostNet {
     return HostCommand.run(List.of(command), TIMEOUT_MS).ok();
   }
 
+  /**
+   * Runs several {@code ip} commands in one process ({@code ip [-n netns] -batch -}), because
+   * each fork costs milliseconds on the container start path. {@code netns} may be null.
+   */
+  public void ipBatch(String netns, List<String> lines) {
+    List<String> cmd = new ArrayList<>(List.of("ip"));
+    if (netns != null) {
+      cmd.addAll(List.of("-n", netns));
+    }
+    java.nio.file.Path file = null;
+    try {
+      file = java.nio.file.Files.createTempFile("wharf-ip", ".batch");
+      java.nio.file.Files.writeString(file, String.join("\n", lines) + "\n");
+      cmd.addAll(List.of("-batch", file.toString()));
+      HostCommand.Result r = HostCommand.run(cmd, TIMEOUT_MS);
+      if (!r.ok()) {
+        throw WharfException.internal("ip -batch " + lines + " failed: " + r.stderr().strip(), null);
+      }
+    } catch (java.io.IOException e) {
+      throw WharfException.internal("cannot write an ip batch file: " + e.getMessage(), e);
+    } finally {
+      if (file != null) {
+        file.toFile().delete();
+      }
+    }
+  }
+
   /** {@code ip netns exec <ns> <command...>}. */
   public void inNetns(String netns, String... command) {
     List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", netns));
