@@ -84,9 +84,17 @@ public final class NetworkRoutes {
     }));
   }
 
+  /**
+   * A cluster without a network-service has no networks: inspect is then a plain 404, which the
+   * CLI's {@code docker inspect X} needs when it tries every object kind in turn.
+   */
   void inspect(RoutingContext ctx) {
-    reply(ctx, Bus.request(bus, Addresses.NETWORK_INSPECT, new NetworkRequests.Ref(ctx.pathParam("id")),
-        Details.class).map(d -> NetworkJson.network(d, true)));
+    String ref = ctx.pathParam("id");
+    reply(ctx, Bus.request(bus, Addresses.NETWORK_INSPECT, new NetworkRequests.Ref(ref), Details.class)
+        .recover(t -> WharfException.of(t).category() == ErrorCategory.UNAVAILABLE
+            && t.getMessage().startsWith("no service answers")
+            ? Future.failedFuture(WharfException.notFound("network " + ref + " not found")) : Future.failedFuture(t))
+        .map(d -> NetworkJson.network(d, true)));
   }
 
   void remove(RoutingContext ctx) {
