@@ -56,7 +56,7 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
-      lifecycle.useNetworking(new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
+      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
           new io.wharf.node.net.EmbeddedDns(vertx,
               io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
@@ -97,6 +97,9 @@ public final class NodeAgentVerticle extends VerticleBase {
     if (executor != null) {
       executor.close();
     }
-    return NodeBusApi.unbind(consumers).eventually(() -> workers.close());
+    Future<Void> bridges = networking == null ? Future.succeededFuture() : networking.shutdown();
+    return NodeBusApi.unbind(consumers).eventually(() -> bridges).eventually(() -> workers.close());
   }
+
+  private io.wharf.node.net.BridgeNetworking networking;
 }

@@ -122,6 +122,21 @@ public final class BridgeNetworking implements ContainerNetworking {
     });
   }
 
+  /**
+   * At daemon stop: the bridges this process set up go when no container port is left on them
+   * (containers that keep running, live-restore, keep theirs), so a stopped daemon leaves no
+   * bridge, rule or chain behind.
+   */
+  public Future<Void> shutdown() {
+    return workers.<Void>executeBlocking(() -> {
+      applier.removeAllUnused();
+      return null;
+    }, false).recover(t -> {
+      LOG.warn("network cleanup at stop failed: {}", t.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
   @Override
   public Future<Void> removed(ContainerRecord r) {
     String network = networkOf(r);

@@ -60,6 +60,7 @@ public final class LinkApplier {
 
   /** Bridges this process has set up (with their rules) already: the start path skips them. */
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, LinkPlan> ensuredPlans = new ConcurrentHashMap<>();
 
   void ensureBridge(LinkPlan p) {
     boolean exists = Files.exists(Path.of("/sys/class/net", p.bridge()));
@@ -83,6 +84,7 @@ public final class LinkApplier {
       net.ensureRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
     }
     ensured.add(p.bridge());
+    ensuredPlans.put(p.bridge(), p);
   }
 
   /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */
@@ -90,6 +92,18 @@ public final class LinkApplier {
     if (p.bridge().equals("wharf0")) {
       return false;
     }
+    return removeIfUnused(p);
+  }
+
+  /** Every bridge set up by this process (wharf0 included) that has no port left, then the chain if empty. */
+  public void removeAllUnused() {
+    for (LinkPlan p : List.copyOf(ensuredPlans.values())) {
+      removeIfUnused(p);
+    }
+    ChainCleanup.chainEmptyThenDelete(net, CHAIN);
+  }
+
+  private boolean removeIfUnused(LinkPlan p) {
     HostCommandPorts ports = new HostCommandPorts();
     if (ports.hasPorts(p.bridge())) {
       return false;
@@ -100,6 +114,7 @@ public final class LinkApplier {
     net.deleteRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
     net.tryRun("ip", "link", "del", p.bridge());
     ensured.remove(p.bridge());
+    ensuredPlans.remove(p.bridge());
     return true;
   }
 }
