@@ -39,6 +39,15 @@ public final class Addresses {
     return address + ".node." + nodeId;
   }
 
+  // network-service
+  public static final String NETWORK_CREATE = PREFIX + "network.create";
+  public static final String NETWORK_INSPECT = PREFIX + "network.inspect";
+  public static final String NETWORK_LIST = PREFIX + "network.list";
+  public static final String NETWORK_REMOVE = PREFIX + "network.remove";
+  public static final String NETWORK_PRUNE = PREFIX + "network.prune";
+  public static final String NETWORK_CONNECT = PREFIX + "network.connect";
+  public static final String NETWORK_DISCONNECT = PREFIX + "network.disconnect";
+
   // scheduler-service
   public static final String SCHEDULER_PLACE = PREFIX + "scheduler.place";
 

@@ -17,6 +17,14 @@ public final class ClusterMaps {
   public static final String VOLUMES = "wharf.volumes";
   /** node id -> {@link io.wharf.api.node.NodeRecord}. */
   public static final String NODES = "wharf.nodes";
+  /** network id -> {@link io.wharf.api.network.NetworkRecord}; written by the network-service. */
+  public static final String NETWORKS = "wharf.networks";
+  /** network name -> network id; reserved with putIfAbsent before a network is stored. */
+  public static final String NETWORK_NAMES = "wharf.network-names";
+  /** {@code <networkId>/<ipv4>} -> container id (or "gateway"/"aux"); taken with putIfAbsent. */
+  public static final String NETWORK_ADDRESSES = "wharf.network-addresses";
+  /** {@code <networkId>/<containerId>} -> {@link io.wharf.api.network.Endpoint}. */
+  public static final String NETWORK_ENDPOINTS = "wharf.network-endpoints";
   /** cluster-wide settings; keys in {@link ClusterKeys}. */
   public static final String CLUSTER = "wharf.cluster";
 

@@ -40,10 +40,12 @@ public final class DockerApi {
     new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers).withVolumes(vertx.eventBus()), host,
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
-    new ContainerRoutes(containers, streams, hijacks).mount(r);
+    new ContainerRoutes(containers, streams, hijacks)
+        .withInspectDecorator(new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData())::fill).mount(r);
     new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);
+    new io.wharf.gateway.network.NetworkRoutes(vertx.eventBus(), containers).mount(r);
     new EventRoutes(vertx, events).mount(r);
     new io.wharf.gateway.volume.VolumeRoutes(vertx.eventBus()).mount(r);
     r.route().handler(ctx -> ErrorResponder.send(ctx, WharfException.notFound("page not found")));

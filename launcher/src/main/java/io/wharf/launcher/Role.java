@@ -18,8 +18,8 @@ public enum Role {
   NODE("node", "io.wharf.node.NodeAgentVerticle"),
   /** Named volumes: their directories live under this daemon's data root. */
   VOLUME("volume", "io.wharf.volume.VolumeVerticle"),
-  /** Networks beyond none/host: no verticle yet; the node agent sets up netns today. */
-  NETWORK("network", null),
+  /** Network records, IPAM and endpoints. */
+  NETWORK("network", "io.wharf.network.NetworkVerticle"),
   GATEWAY("gateway", "io.wharf.gateway.GatewayVerticle");
 
   private final String wireName;

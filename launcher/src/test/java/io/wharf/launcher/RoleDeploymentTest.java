@@ -23,8 +23,8 @@ class RoleDeploymentTest {
     RoleDeployment deployment = new RoleDeployment(vertx, options("network,scheduler,volume"));
     deployment.deployAll()
         .onSuccess(v -> ctx.verify(() -> {
-          assertEquals(List.of("scheduler", "volume"), deployment.deployedRoles());
-          assertEquals(2, vertx.deploymentIDs().size());
+          assertEquals(List.of("scheduler", "volume", "network"), deployment.deployedRoles());
+          assertEquals(3, vertx.deploymentIDs().size());
         }))
         .compose(v -> deployment.undeployAll())
         .onComplete(ctx.succeeding(v -> ctx.verify(() -> {

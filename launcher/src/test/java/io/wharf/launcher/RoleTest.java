@@ -34,9 +34,9 @@ class RoleTest {
   }
 
   @Test
-  void networkHasNoVerticleYet() {
+  void volumeAndNetworkHaveVerticles() {
     assertEquals("io.wharf.volume.VolumeVerticle", Role.VOLUME.verticleClass().orElseThrow());
-    assertTrue(Role.NETWORK.verticleClass().isEmpty());
+    assertEquals("io.wharf.network.NetworkVerticle", Role.NETWORK.verticleClass().orElseThrow());
     assertEquals("io.wharf.scheduler.SchedulerVerticle", Role.SCHEDULER.verticleClass().orElseThrow());
   }
 

@@ -34,6 +34,7 @@ public final class ContainerLifecycle {
   /** Probes the running containers that have a health check. */
   final io.wharf.node.health.HealthMonitor health;
   private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
+  private volatile ContainerNetworking networking = ContainerNetworking.NONE;
 
   private final VolumeAttachments volumes;
 
@@ -78,7 +79,7 @@ public final class ContainerLifecycle {
     List<String> diffIds = image.layers().stream().map(l -> l.diffId()).toList();
     ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
         image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
-    return node.blobSource().compose(blobs -> blocking(() -> {
+    return networking.created(record).compose(v -> node.blobSource().compose(blobs -> blocking(() -> {
       io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
         long t0 = System.nanoTime();
@@ -93,7 +94,8 @@ public final class ContainerLifecycle {
         FileTrees.deleteRecursively(node.paths().containerDir(id));
         throw e instanceof RuntimeException r ? r : WharfException.internal(e.getMessage(), e);
       }
-    })).compose(r -> node.cluster().publish(r.summary()).map(r))
+    })).recover(t -> networking.removed(record).transform(x -> Future.<ContainerRecord>failedFuture(t))))
+        .compose(r -> node.cluster().publish(r.summary()).map(r))
         .map(r -> {
           event(r, "create", Map.of());
           return new ContainerRequests.Created(id, List.of());
@@ -118,7 +120,8 @@ public final class ContainerLifecycle {
       return Future.failedFuture(WharfException.precondition(
           "container " + id + " is marked for removal and cannot be started"));
     }
-    return blocking(() -> runtimeStart(r))
+    return networking.beforeStart(r).compose(v -> blocking(() -> runtimeStart(r)))
+        .onFailure(t -> networking.stopped(id))
         .compose(started -> node.cluster().publish(started.summary()).map(started))
         .map(started -> {
           event(started, "start", Map.of());
@@ -184,7 +187,8 @@ public final class ContainerLifecycle {
         LOG.debug("exit {}: oom check {} ms, runc delete {} ms, unmount {} ms", id, ms(t1 - t0), ms(t2 - t1),
             ms(System.nanoTime() - t2));
         return r.exited(code, oom, finishedAtNanos, "");
-      }).compose(done -> save(done).map(done)).map(done -> {
+      }).compose(done -> networking.stopped(id).map(done))
+          .compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
           event(done, "oom", Map.of());
         }
@@ -238,7 +242,7 @@ public final class ContainerLifecycle {
         LOG.debug("remove {}: save {} ms, runc delete {} ms, rootfs+record {} ms", id, ms(t1 - t0), ms(t2 - t1),
             ms(System.nanoTime() - t2));
         return current;
-      }).compose(gone -> node.cluster().forget(id)
+      }).compose(gone -> networking.removed(gone).map(gone)).compose(gone -> node.cluster().forget(id)
           .compose(v -> node.cluster().releaseName(gone.name(), id))
           .compose(v -> volumes.release(id, gone.effective(), removeVolumes)
               .recover(t -> {
@@ -285,6 +289,11 @@ public final class ContainerLifecycle {
   }
 
   /** Told about every exit once it is saved and announced (restart policies). */
+  /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
+  public void useNetworking(ContainerNetworking networking) {
+    this.networking = networking;
+  }
+
   void onExited(java.util.function.Consumer<ContainerRecord> listener) {
     this.exitListener = listener;
   }

@@ -56,6 +56,10 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
+      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
+          new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
+          new io.wharf.node.net.EmbeddedDns(vertx,
+              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());
@@ -93,6 +97,9 @@ public final class NodeAgentVerticle extends VerticleBase {
     if (executor != null) {
       executor.close();
     }
-    return NodeBusApi.unbind(consumers).eventually(() -> workers.close());
+    Future<Void> bridges = networking == null ? Future.succeededFuture() : networking.shutdown();
+    return NodeBusApi.unbind(consumers).eventually(() -> bridges).eventually(() -> workers.close());
   }
+
+  private io.wharf.node.net.BridgeNetworking networking;
 }

@@ -46,6 +46,14 @@ public final class ContainerRoutes {
     this.hijacks = hijacks;
   }
 
+  private java.util.function.Function<JsonObject, Future<JsonObject>> inspectDecorator = Future::succeededFuture;
+
+  /** Lets another resource fill parts of the inspect JSON (networks: NetworkSettings). */
+  public ContainerRoutes withInspectDecorator(java.util.function.Function<JsonObject, Future<JsonObject>> decorator) {
+    this.inspectDecorator = decorator;
+    return this;
+  }
+
   public void mount(Router r) {
     r.getWithRegex(regex("/containers/json")).handler(this::getContainersJson);
     r.postWithRegex(regex("/containers/create")).handler(BodyHandler.create(false).setBodyLimit(MAX_CREATE_BODY))
@@ -162,7 +170,8 @@ public final class ContainerRoutes {
 
   void getContainerJson(RoutingContext ctx) {
     boolean size = new QueryArgs(ctx.queryParams()).flag("size", false);
-    reply(ctx, resolve(ctx).compose(c -> backend.inspect(c, size)).map(d -> ContainerJsonTranslator.inspect(d, size)), 200);
+    reply(ctx, resolve(ctx).compose(c -> backend.inspect(c, size)).map(d -> ContainerJsonTranslator.inspect(d, size))
+        .compose(inspectDecorator), 200);
   }
 
   void postContainerStart(RoutingContext ctx) {

@@ -1,0 +1,120 @@
+package io.wharf.node.net;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies {@link LinkPlan}s on this host and takes them down. Bridges and their firewall rules are
+ * made on first use and are idempotent; the filter rules live in the chain {@value #CHAIN}, jumped
+ * to first from FORWARD, because a host running Docker has {@code FORWARD} policy DROP.
+ * Isolation: a bridge forwards to itself and (unless internal) out of the host, never to another
+ * Wharf bridge. Blocking: call from a worker.
+ */
+public final class LinkApplier {
+  static final String CHAIN = "WHARF-FWD";
+  private final HostNet net;
+
+  public LinkApplier(HostNet net) {
+    this.net = net;
+  }
+
+  public void attach(LinkPlan p) {
+    ensureBridge(p);
+    if (!Files.exists(Path.of("/var/run/netns", p.netns()))) {
+      net.run("ip", "netns", "add", p.netns());
+    }
+    if (Files.exists(Path.of("/sys/class/net", p.hostVeth()))) {
+      net.tryRun("ip", "link", "del", p.hostVeth());
+    }
+    net.ipBatch(null, List.of(
+        "link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " netns " + p.netns(),
+        "link set " + p.hostVeth() + " master " + p.bridge() + " up"));
+    List<String> inside = new ArrayList<>(List.of(
+        "link set lo up",
+        "link set " + p.ifName() + " address " + p.mac(),
+        "addr add " + p.address() + " dev " + p.ifName(),
+        "link set " + p.ifName() + " up"));
+    if (p.ifName().equals("eth0")) {
+      inside.add("route add default via " + p.gateway());
+    }
+    net.ipBatch(p.netns(), inside);
+  }
+
+  /**
+   * Deletes the container's netns; absent is fine. The kernel destroys a deleted netns (and its
+   * veths) asynchronously, so on a user bridge, which goes when its last port goes, the host veth
+   * end is deleted first (synchronously, about 25 ms); on wharf0 that cost is not paid.
+   */
+  public void detach(String netns, LinkPlan known) {
+    if (known != null && !known.bridge().equals("wharf0")) {
+      net.tryRun("ip", "link", "del", known.hostVeth());
+    }
+    if (Files.exists(Path.of("/var/run/netns", netns))) {
+      net.tryRun("ip", "netns", "del", netns);
+    }
+  }
+
+  /** Bridges this process has set up (with their rules) already: the start path skips them. */
+  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, LinkPlan> ensuredPlans = new ConcurrentHashMap<>();
+
+  void ensureBridge(LinkPlan p) {
+    boolean exists = Files.exists(Path.of("/sys/class/net", p.bridge()));
+    if (exists && ensured.contains(p.bridge())) {
+      return;
+    }
+    if (!exists) {
+      net.run("ip", "link", "add", p.bridge(), "type", "bridge");
+      net.run("ip", "addr", "add", p.bridgeAddress(), "dev", p.bridge());
+      net.run("ip", "link", "set", p.bridge(), "up");
+    }
+    net.tryRun("sysctl", "-qw", "net.ipv4.ip_forward=1");
+    net.tryRun("iptables", "-w", "-N", CHAIN);
+    if (!net.tryRun("iptables", "-w", "-C", "FORWARD", "-j", CHAIN)) {
+      net.run("iptables", "-w", "-I", "FORWARD", "1", "-j", CHAIN);
+    }
+    for (String[] rule : FirewallRules.filter(p.bridge(), p.internal())) {
+      net.ensureRule("filter", CHAIN, rule);
+    }
+    if (!p.internal()) {
+      net.ensureRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
+    }
+    ensured.add(p.bridge());
+    ensuredPlans.put(p.bridge(), p);
+  }
+
+  /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */
+  public boolean removeBridgeIfUnused(LinkPlan p) {
+    if (p.bridge().equals("wharf0")) {
+      return false;
+    }
+    return removeIfUnused(p);
+  }
+
+  /** Every bridge set up by this process (wharf0 included) that has no port left, then the chain if empty. */
+  public void removeAllUnused() {
+    for (LinkPlan p : List.copyOf(ensuredPlans.values())) {
+      removeIfUnused(p);
+    }
+    ChainCleanup.chainEmptyThenDelete(net, CHAIN);
+  }
+
+  private boolean removeIfUnused(LinkPlan p) {
+    HostCommandPorts ports = new HostCommandPorts();
+    if (ports.hasPorts(p.bridge())) {
+      return false;
+    }
+    for (String[] rule : FirewallRules.filter(p.bridge(), p.internal())) {
+      net.deleteRule("filter", CHAIN, rule);
+    }
+    net.deleteRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
+    net.tryRun("ip", "link", "del", p.bridge());
+    ensured.remove(p.bridge());
+    ensuredPlans.remove(p.bridge());
+    return true;
+  }
+}
