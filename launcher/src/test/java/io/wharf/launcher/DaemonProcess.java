@@ -60,13 +60,18 @@ final class DaemonProcess {
   }
 
   static DaemonProcess start(String name, Path logDir, List<String> args) throws IOException {
+    return start(name, logDir, args, "");
+  }
+
+  /** As {@link #start(String, Path, List)} with extra JVM flags, e.g. {@code -Dwharf.test.pauseAt=...}. */
+  static DaemonProcess start(String name, Path logDir, List<String> args, String jvmFlags) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(repoRoot().resolve("bin/wharf").toString());
     command.addAll(args);
     Path log = logDir.resolve(name + ".log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    pb.environment().put("WHARF_JAVA_OPTS", "-Xmx256m");
+    pb.environment().put("WHARF_JAVA_OPTS", ("-Xmx256m " + jvmFlags).trim());
     return new DaemonProcess(name, pb.start(), log);
   }
 

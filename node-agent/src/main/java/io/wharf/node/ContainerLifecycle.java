@@ -81,6 +81,7 @@ public final class ContainerLifecycle {
         long t1 = System.nanoTime();
         java.nio.file.Files.createDirectories(node.paths().containerDir(id));
         node.files().write(id, effective);
+        PausePoint.reach("create.beforeRecord");
         node.store().save(record);
         LOG.debug("create {}: layers {} ms, files+record {} ms", id, ms(t1 - t0), ms(System.nanoTime() - t1));
         return record;
@@ -130,9 +131,11 @@ public final class ContainerLifecycle {
       node.executor().delete(r.id(), true);
       long t2 = System.nanoTime();
       int pid = node.executor().create(r, rootfs);
+      PausePoint.reach("start.afterShim");
       long t3 = System.nanoTime();
       node.attachHub().connectPending(r.id());
       node.executor().start(r.id());
+      PausePoint.reach("start.afterRuncStart");
       long t4 = System.nanoTime();
       ContainerRecord started = r.started(pid, nowNanos());
       node.store().save(started);

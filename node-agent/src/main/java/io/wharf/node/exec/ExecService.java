@@ -98,7 +98,9 @@ public final class ExecService {
   /** BLOCKS. Starts the exec's shim; returns the attach socket to connect to before {@link #release}. */
   public Path prepare(ExecRecord r) {
     try {
-      return shim.prepare(r.containerId(), r.id(), spec(r.request()));
+      Path socket = shim.prepare(r.containerId(), r.id(), spec(r.request()));
+      io.wharf.node.PausePoint.reach("exec.afterPrepare");
+      return socket;
     } catch (RuntimeException e) {
       finish(r.id(), ExecRecord.START_FAILED);
       starts.remove(r.id());
