@@ -34,6 +34,8 @@ public final class ContainerLifecycle {
   /** Probes the running containers that have a health check. */
   final io.wharf.node.health.HealthMonitor health;
   private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
+  /** The ids of a container's execs that have not exited, for inspect's ExecIDs. */
+  private volatile java.util.function.Function<String, List<String>> execIds = id -> List.of();
 
   public ContainerLifecycle(NodeContext node) {
     this.node = node;
@@ -250,9 +252,14 @@ public final class ContainerLifecycle {
   public Future<ContainerDetails> inspect(String id, boolean size) {
     ContainerRecord r = node.store().require(id);
     if (!size) {
-      return Future.succeededFuture(ContainerDetailsView.of(r, node, -1));
+      return Future.succeededFuture(ContainerDetailsView.of(r, node, -1).withExecIds(execIds.apply(id)));
     }
-    return blocking(() -> ContainerDetailsView.of(r, node, node.rootfs().writableSize(id)));
+    return blocking(() -> ContainerDetailsView.of(r, node, node.rootfs().writableSize(id)).withExecIds(execIds.apply(id)));
+  }
+
+  /** Where inspect gets a container's live exec ids from (the exec service, once it exists). */
+  public void onExecIds(java.util.function.Function<String, List<String>> source) {
+    this.execIds = source;
   }
 
   public Future<Void> rename(String id, String newName) {

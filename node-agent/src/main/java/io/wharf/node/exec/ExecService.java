@@ -166,6 +166,11 @@ public final class ExecService {
     }
   }
 
+  /** Ids of the container's execs that have not exited, for container inspect's ExecIDs. */
+  public List<String> liveExecIds(String containerId) {
+    return table.liveIdsOf(containerId);
+  }
+
   /** Polls the exit files of running execs (blocking, cheap); used by {@link ExecExitPoller}. */
   void pollExits() {
     for (ExecRecord r : table.running()) {
