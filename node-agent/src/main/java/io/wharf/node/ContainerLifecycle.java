@@ -37,6 +37,8 @@ public final class ContainerLifecycle {
   private volatile ContainerNetworking networking = ContainerNetworking.NONE;
 
   private final VolumeAttachments volumes;
+  /** The ids of a container's execs that have not exited, for inspect's ExecIDs. */
+  private volatile java.util.function.Function<String, List<String>> execIds = id -> List.of();
 
   public ContainerLifecycle(NodeContext node) {
     this.volumes = new VolumeAttachments(node);
@@ -87,6 +89,7 @@ public final class ContainerLifecycle {
         long t1 = System.nanoTime();
         java.nio.file.Files.createDirectories(node.paths().containerDir(id));
         node.files().write(id, effective);
+        PausePoint.reach("create.beforeRecord");
         node.store().save(record);
         LOG.debug("create {}: layers {} ms, files+record {} ms", id, ms(t1 - t0), ms(System.nanoTime() - t1));
         return record;
@@ -139,9 +142,11 @@ public final class ContainerLifecycle {
       node.executor().delete(r.id(), true);
       long t2 = System.nanoTime();
       int pid = node.executor().create(r, rootfs);
+      PausePoint.reach("start.afterShim");
       long t3 = System.nanoTime();
       node.attachHub().connectPending(r.id());
       node.executor().start(r.id());
+      PausePoint.reach("start.afterRuncStart");
       long t4 = System.nanoTime();
       ContainerRecord started = r.started(pid, nowNanos());
       node.store().save(started);
@@ -262,9 +267,14 @@ public final class ContainerLifecycle {
   public Future<ContainerDetails> inspect(String id, boolean size) {
     ContainerRecord r = node.store().require(id);
     if (!size) {
-      return Future.succeededFuture(ContainerDetailsView.of(r, node, -1));
+      return Future.succeededFuture(ContainerDetailsView.of(r, node, -1).withExecIds(execIds.apply(id)));
     }
-    return blocking(() -> ContainerDetailsView.of(r, node, node.rootfs().writableSize(id)));
+    return blocking(() -> ContainerDetailsView.of(r, node, node.rootfs().writableSize(id)).withExecIds(execIds.apply(id)));
+  }
+
+  /** Where inspect gets a container's live exec ids from (the exec service, once it exists). */
+  public void onExecIds(java.util.function.Function<String, List<String>> source) {
+    this.execIds = source;
   }
 
   public Future<Void> rename(String id, String newName) {

@@ -42,6 +42,10 @@ final class ContainerRecovery {
       node.rootfs().remove(orphan);
       FileTrees.deleteRecursively(node.paths().containerDir(orphan));
     }
+    int execs = io.wharf.node.exec.ExecLeftovers.clean(node.paths().execsDir());
+    if (execs > 0) {
+      LOG.info("removed {} exec dirs left by the previous agent", execs);
+    }
     for (ContainerRecord r : records) {
       ContainerCommit.discardLeftovers(node.paths(), r.id());
       switch (r.state()) {

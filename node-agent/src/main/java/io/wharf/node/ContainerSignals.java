@@ -58,6 +58,7 @@ public final class ContainerSignals {
       return lifecycle.blocking(() -> {
         ContainerRestarter.manuallyStopped(node.paths(), id);
         node.executor().kill(id, number);
+        PausePoint.reach("stop.afterSignal");
         if (r.state() == ContainerState.PAUSED) {
           // a frozen process cannot act on the signal: thaw it, as dockerd does
           node.executor().resume(id);

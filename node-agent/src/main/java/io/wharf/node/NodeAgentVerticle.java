@@ -63,6 +63,7 @@ public final class NodeAgentVerticle extends VerticleBase {
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());
+      lifecycle.onExecIds(execs::liveExecIds);
       return new ContainerRecovery(node, lifecycle).run()
           .compose(v -> workers.executeBlocking(restarter::dueAtDaemonStart, false).map(due -> {
             restarter.startAll(due);

@@ -94,6 +94,11 @@ public record NodePaths(Path dataRoot, Path runDir) {
     return runDir.resolve("x").resolve(shortId(execId));
   }
 
+  /** The parent of every {@link #execDir}. */
+  public Path execsDir() {
+    return runDir.resolve("x");
+  }
+
   /** The first 12 hex digits, as Docker abbreviates ids. */
   public static String shortId(String id) {
     String h = hex(id);

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param graphDriver overlay directories: LowerDir, UpperDir, MergedDir, WorkDir
  * @param sizeRw bytes in the writable layer, or -1 when not computed
  * @param sizeRootFs bytes in the whole rootfs, or -1 when not computed
+ * @param execIds the container's execs that have not exited (Docker's ExecIDs); null when none
  */
 public record ContainerDetails(
     ContainerSummary summary,
@@ -28,5 +29,20 @@ public record ContainerDetails(
     String hostsPath,
     Map<String, String> graphDriver,
     long sizeRw,
-    long sizeRootFs) {
+    long sizeRootFs,
+    List<String> execIds) {
+
+  /** Without exec ids (a node that tracks none). */
+  public ContainerDetails(ContainerSummary summary, ContainerSpec effective, String path, List<String> args, int pid,
+      boolean oomKilled, String error, String logPath, String resolvConfPath, String hostnamePath, String hostsPath,
+      Map<String, String> graphDriver, long sizeRw, long sizeRootFs) {
+    this(summary, effective, path, args, pid, oomKilled, error, logPath, resolvConfPath, hostnamePath, hostsPath,
+        graphDriver, sizeRw, sizeRootFs, null);
+  }
+
+  /** This record with {@code ids} as its exec ids (null when empty, as Docker shows none). */
+  public ContainerDetails withExecIds(List<String> ids) {
+    return new ContainerDetails(summary, effective, path, args, pid, oomKilled, error, logPath, resolvConfPath,
+        hostnamePath, hostsPath, graphDriver, sizeRw, sizeRootFs, ids == null || ids.isEmpty() ? null : List.copyOf(ids));
+  }
 }

@@ -42,28 +42,28 @@ public final class BusContainerBackend implements ContainerBackend {
 
   @Override
   public Future<ContainerDetails> inspect(ContainerSummary c, boolean size) {
-    return Bus.request(bus, NodeOp.CONTAINER_INSPECT.on(c.nodeId()), new ContainerRequests.Inspect(c.id(), size),
-        ContainerDetails.class);
+    return NodeUnreachable.explain(Bus.request(bus, NodeOp.CONTAINER_INSPECT.on(c.nodeId()),
+        new ContainerRequests.Inspect(c.id(), size), ContainerDetails.class), c);
   }
 
   @Override
   public Future<ContainerRequests.Outcome> start(ContainerSummary c) {
-    return Bus.request(bus, NodeOp.CONTAINER_START.on(c.nodeId()), new ContainerRequests.Ref(c.id()),
-        ContainerRequests.Outcome.class);
+    return NodeUnreachable.explain(Bus.request(bus, NodeOp.CONTAINER_START.on(c.nodeId()), new ContainerRequests.Ref(c.id()),
+        ContainerRequests.Outcome.class), c);
   }
 
   @Override
   public Future<ContainerRequests.Outcome> stop(ContainerSummary c, Integer timeoutSeconds, String signal) {
-    return Bus.request(bus, NodeOp.CONTAINER_STOP.on(c.nodeId()),
+    return NodeUnreachable.explain(Bus.<ContainerRequests.Outcome>request(bus, NodeOp.CONTAINER_STOP.on(c.nodeId()),
         new ContainerRequests.Stop(c.id(), timeoutSeconds, signal), io.wharf.api.Json.type(ContainerRequests.Outcome.class),
-        stopTimeoutMs(timeoutSeconds));
+        stopTimeoutMs(timeoutSeconds)), c);
   }
 
   @Override
   public Future<Void> restart(ContainerSummary c, Integer timeoutSeconds, String signal) {
-    return ignoreReply(Bus.request(bus, NodeOp.CONTAINER_RESTART.on(c.nodeId()),
+    return NodeUnreachable.explain(ignoreReply(Bus.request(bus, NodeOp.CONTAINER_RESTART.on(c.nodeId()),
         new ContainerRequests.Stop(c.id(), timeoutSeconds, signal), io.wharf.api.Json.type(JsonNode.class),
-        stopTimeoutMs(timeoutSeconds)));
+        stopTimeoutMs(timeoutSeconds))), c);
   }
 
   @Override
@@ -73,9 +73,9 @@ public final class BusContainerBackend implements ContainerBackend {
 
   @Override
   public Future<Void> remove(ContainerSummary c, boolean force, boolean removeVolumes) {
-    return ignoreReply(Bus.request(bus, NodeOp.CONTAINER_REMOVE.on(c.nodeId()),
+    return NodeUnreachable.explain(ignoreReply(Bus.request(bus, NodeOp.CONTAINER_REMOVE.on(c.nodeId()),
         new ContainerRequests.Remove(c.id(), force, removeVolumes), io.wharf.api.Json.type(JsonNode.class),
-        stopTimeoutMs(null)));
+        stopTimeoutMs(null))), c);
   }
 
   @Override
@@ -95,7 +95,7 @@ public final class BusContainerBackend implements ContainerBackend {
   }
 
   private Future<Void> send(NodeOp op, ContainerSummary c, Object body) {
-    return ignoreReply(Bus.request(bus, op.on(c.nodeId()), body, JsonNode.class));
+    return NodeUnreachable.explain(ignoreReply(Bus.request(bus, op.on(c.nodeId()), body, JsonNode.class)), c);
   }
 
   private static <T> Future<Void> ignoreReply(Future<T> f) {

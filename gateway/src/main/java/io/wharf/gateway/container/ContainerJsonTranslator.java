@@ -63,7 +63,7 @@ public final class ContainerJsonTranslator {
         .put("MountLabel", "")
         .put("ProcessLabel", "")
         .put("AppArmorProfile", "")
-        .put("ExecIDs", null)
+        .put("ExecIDs", d.execIds() == null ? null : new io.vertx.core.json.JsonArray(d.execIds()))
         .put("HostConfig", HostConfigJson.of(spec == null ? null : spec.host(), c.networkMode()))
         .put("GraphDriver", new JsonObject().put("Data", stringMap(d.graphDriver())).put("Name", "overlay"))
         .put("Mounts", MountsJson.mounts(spec == null || spec.host() == null ? null : spec.host().mounts()))

@@ -98,7 +98,9 @@ public final class ExecService {
   /** BLOCKS. Starts the exec's shim; returns the attach socket to connect to before {@link #release}. */
   public Path prepare(ExecRecord r) {
     try {
-      return shim.prepare(r.containerId(), r.id(), spec(r.request()));
+      Path socket = shim.prepare(r.containerId(), r.id(), spec(r.request()));
+      io.wharf.node.PausePoint.reach("exec.afterPrepare");
+      return socket;
     } catch (RuntimeException e) {
       finish(r.id(), ExecRecord.START_FAILED);
       starts.remove(r.id());
@@ -162,6 +164,11 @@ public final class ExecService {
     if (start != null) {
       start.complete(failure);
     }
+  }
+
+  /** Ids of the container's execs that have not exited, for container inspect's ExecIDs. */
+  public List<String> liveExecIds(String containerId) {
+    return table.liveIdsOf(containerId);
   }
 
   /** Polls the exit files of running execs (blocking, cheap); used by {@link ExecExitPoller}. */

@@ -67,6 +67,12 @@ public final class ExecTable {
     return ids;
   }
 
+  /** The ids of the container's execs that have not exited (created or running). */
+  public List<String> liveIdsOf(String containerId) {
+    return execs.values().stream().filter(r -> r.containerId().equals(containerId))
+        .filter(r -> r.state() != ExecRecord.State.EXITED).map(ExecRecord::id).toList();
+  }
+
   public List<String> idsOf(String containerId) {
     return execs.values().stream().filter(r -> r.containerId().equals(containerId)).map(ExecRecord::id).toList();
   }

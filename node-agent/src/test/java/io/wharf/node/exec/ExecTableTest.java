@@ -60,4 +60,17 @@ class ExecTableTest {
     assertTrue(t.get("a").isEmpty());
     assertTrue(t.get("b").isPresent());
   }
+
+  @Test
+  void liveIdsAreTheContainersCreatedAndRunningExecs() {
+    ExecTable t = new ExecTable();
+    t.put(created("a", "c1"));
+    t.put(created("b", "c1"));
+    t.put(created("c", "c1"));
+    t.put(created("d", "c2"));
+    t.update("b", x -> x.running(7));
+    t.update("c", x -> x.exited(0));
+    assertEquals(List.of("a", "b"), t.liveIdsOf("c1").stream().sorted().toList());
+    assertEquals(List.of(), t.liveIdsOf("nope"));
+  }
 }
