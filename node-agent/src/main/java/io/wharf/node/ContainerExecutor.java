@@ -37,22 +37,16 @@ public interface ContainerExecutor {
   Recovered recover(String id);
 
   /** Freezes every process of the container (cgroup freezer). */
-  default void pause(String id) {
-    throw new UnsupportedOperationException("pause is not supported by this executor");
-  }
+  void pause(String id);
 
   /** Thaws a paused container. */
-  default void resume(String id) {
-    throw new UnsupportedOperationException("unpause is not supported by this executor");
-  }
+  void resume(String id);
 
   /**
    * Changes the resource limits of a running container ({@code runc update} flags such as
    * {@code --memory}, {@code --cpu-quota}); see {@link io.wharf.node.update.ResourceUpdate}.
    */
-  default void update(String id, java.util.List<String> runcUpdateFlags) {
-    throw new UnsupportedOperationException("update is not supported by this executor");
-  }
+  void update(String id, java.util.List<String> runcUpdateFlags);
 
   /** Registers the single listener told about every exit (id, exit code), from any thread. */
   void onExit(BiConsumer<String, Integer> listener);

@@ -10,6 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.wharf.api.ErrorCategory;
 import io.wharf.api.InternalHttp;
+import io.wharf.api.http.RequestInputStream;
+import io.wharf.api.http.ResponseOutputStream;
 import io.wharf.api.WharfException;
 import io.wharf.registry.archive.ArchiveLoader;
 import io.wharf.registry.archive.ArchiveWriter;

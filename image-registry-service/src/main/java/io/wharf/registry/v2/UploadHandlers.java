@@ -8,7 +8,7 @@ import io.wharf.registry.distribution.DistributionException;
 import io.wharf.registry.distribution.OciErrorCode;
 import io.wharf.registry.distribution.RepositoryName;
 import io.wharf.registry.distribution.UploadSessions;
-import io.wharf.registry.http.RequestInputStream;
+import io.wharf.api.http.RequestInputStream;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.wharf.api.http.RequestInputStream;
+import io.wharf.api.http.ResponseOutputStream;
 import io.wharf.node.ContainerFilesystem;
 import io.wharf.node.NodeContext;
 import io.wharf.node.files.PathStat;

@@ -1,4 +1,4 @@
-package io.wharf.node.http;
+package io.wharf.api.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +16,7 @@ import java.util.concurrent.Semaphore;
  * A failed write (client gone) makes later writes throw. close() waits for every chunk but does
  * not end the response.
  */
-final class ResponseOutputStream extends OutputStream {
+public final class ResponseOutputStream extends OutputStream {
   static final int CHUNK = 64 * 1024;
   static final int WINDOW = 8;
 
@@ -27,7 +27,7 @@ final class ResponseOutputStream extends OutputStream {
   private int used;
   private volatile Throwable failure;
 
-  ResponseOutputStream(HttpServerResponse response, Context context) {
+  public ResponseOutputStream(HttpServerResponse response, Context context) {
     this.response = response;
     this.context = context;
   }

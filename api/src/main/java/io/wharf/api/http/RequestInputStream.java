@@ -1,4 +1,4 @@
-package io.wharf.node.http;
+package io.wharf.api.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * resumed when the reader has taken them below {@link #LOW_WATER}. Memory stays bounded whatever
  * the body size. Create it on the request's event loop before the request is resumed.
  */
-final class RequestInputStream extends InputStream {
+public final class RequestInputStream extends InputStream {
   static final long HIGH_WATER = 1024 * 1024;
   static final long LOW_WATER = 256 * 1024;
   private static final Buffer END = Buffer.buffer();
@@ -31,7 +31,7 @@ final class RequestInputStream extends InputStream {
   private int pos;
   private boolean ended;
 
-  RequestInputStream(HttpServerRequest request, Context context) {
+  public RequestInputStream(HttpServerRequest request, Context context) {
     this.request = request;
     this.context = context;
     request.handler(this::offer);
@@ -100,7 +100,7 @@ final class RequestInputStream extends InputStream {
   }
 
   /** Drops whatever of the body the reader did not take, so the connection can answer. */
-  void discardRest() {
+  public void discardRest() {
     context.runOnContext(v -> {
       if (!bodyEnded) {
         request.handler(b -> {});
