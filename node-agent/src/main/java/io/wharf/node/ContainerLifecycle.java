@@ -299,6 +299,11 @@ public final class ContainerLifecycle {
   }
 
   /** Told about every exit once it is saved and announced (restart policies). */
+  /** Tears down what networking set up for a container that is not running (idempotent). */
+  Future<Void> networkStopped(String id) {
+    return networking.stopped(id);
+  }
+
   /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
   public void useNetworking(ContainerNetworking networking) {
     this.networking = networking;

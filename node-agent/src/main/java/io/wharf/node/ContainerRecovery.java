@@ -54,6 +54,7 @@ final class ContainerRecovery {
         default -> {
           node.executor().delete(r.id(), true);
           node.rootfs().unmount(r.id()); // a cp/export/commit of a stopped container cut short
+          followUps.add(() -> lifecycle.networkStopped(r.id())); // a start cut short made its netns
         }
       }
     }
