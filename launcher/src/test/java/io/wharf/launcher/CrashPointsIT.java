@@ -1,5 +1,7 @@
 package io.wharf.launcher;
 
+import static io.wharf.launcher.Prerequisites.require;
+
 import static io.wharf.launcher.DaemonProcess.deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,7 +155,7 @@ class CrashPointsIT {
   private void startPausingAt(String point) throws Exception {
     DaemonProcess.assumeLauncherBuilt();
     require(DaemonProcess.isRoot(), "needs root");
-    require(FilesCliIT.onPath("docker") && FilesCliIT.onPath("runc"), "needs the docker CLI and runc");
+    require(Prerequisites.onPath("docker") && Prerequisites.onPath("runc"), "needs the docker CLI and runc");
     dir = DaemonProcess.scratch("crashpt");
     data = dir.resolve("data");
     run = Files.createTempDirectory(Path.of("/tmp"), "wp");
@@ -199,12 +200,5 @@ class CrashPointsIT {
     } finally {
       Files.deleteIfExists(err);
     }
-  }
-
-  private static void require(boolean present, String why) {
-    if (!present && "true".equals(System.getenv("CI"))) {
-      fail(why + " (CI=true, so a missing prerequisite is a failure)");
-    }
-    Assumptions.assumeTrue(present, why);
   }
 }

@@ -1,5 +1,8 @@
 package io.wharf.launcher;
 
+import static io.wharf.launcher.Prerequisites.onPath;
+import static io.wharf.launcher.Prerequisites.require;
+
 import static io.wharf.launcher.DaemonProcess.deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,17 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.wharf.launcher.ShellRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,7 +37,6 @@ class FilesCliIT {
   private final List<String> containers = new ArrayList<>();
   private final List<String> images = new ArrayList<>();
 
-  record Result(int code, String out, String err) {}
 
   @BeforeAll
   void startDaemon() throws Exception {
@@ -175,46 +174,10 @@ class FilesCliIT {
   }
 
   private Result docker(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("docker"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("DOCKER_HOST", "unix://" + socket);
-    return finish(pb);
+    return ShellRunner.docker(socket, args);
   }
 
   private Result sh(String script) throws Exception {
-    return finish(new ProcessBuilder("sh", "-c", script));
-  }
-
-  private static Result finish(ProcessBuilder pb) throws IOException, InterruptedException {
-    Path err = Files.createTempFile("wharf-files", ".err");
-    try {
-      Process p = pb.redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail("timed out: " + pb.command());
-      }
-      return new Result(p.exitValue(), out, Files.readString(err));
-    } finally {
-      Files.deleteIfExists(err);
-    }
-  }
-
-  static boolean onPath(String program) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void require(boolean present, String why) {
-    if (!present && "true".equals(System.getenv("CI"))) {
-      fail(why + " (CI=true, so a missing prerequisite is a failure)");
-    }
-    Assumptions.assumeTrue(present, why);
+    return ShellRunner.sh(script);
   }
 }
