@@ -16,10 +16,15 @@ final class AppliedLinks {
 
   /** The lowest interface index no network of the container uses (0 for eth0). */
   synchronized int freeIndex(String containerId) {
+    return freeIndex(containerId, java.util.Set.of());
+  }
+
+  /** @param taken interface names present in the namespace already (links made before a daemon restart) */
+  synchronized int freeIndex(String containerId, java.util.Set<String> taken) {
     Map<String, LinkPlan> plans = byContainer.getOrDefault(containerId, Map.of());
     for (int i = 0; ; i++) {
       String name = "eth" + i;
-      if (plans.values().stream().noneMatch(p -> p.ifName().equals(name))) {
+      if (!taken.contains(name) && plans.values().stream().noneMatch(p -> p.ifName().equals(name))) {
         return i;
       }
     }

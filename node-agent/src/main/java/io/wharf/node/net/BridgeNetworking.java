@@ -149,7 +149,8 @@ public final class BridgeNetworking implements ContainerNetworking {
       if (applied.get(r.id(), a.network().id()) != null) {
         return List.of();
       }
-      LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), applied.freeIndex(r.id()));
+      int index = applied.freeIndex(r.id(), NetnsInterfaces.of(r.id()).keySet());
+      LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), index);
       applied.put(r.id(), a.network().id(), plan);
       try {
         applier.attach(plan);
@@ -166,6 +167,10 @@ public final class BridgeNetworking implements ContainerNetworking {
   public Future<Void> disconnectedLive(ContainerRecord r, Attached a) {
     return workers.<Void>executeBlocking(() -> {
       LinkPlan plan = applied.remove(r.id(), a.network().id());
+      if (plan == null) {
+        int index = NetnsInterfaces.indexWithMac(NetnsInterfaces.of(r.id()), a.endpoint().mac());
+        plan = index < 0 ? null : LinkPlan.of(r.id(), a.network(), a.endpoint(), index);
+      }
       if (plan != null) {
         applier.unlink(plan);
         unusedBridgeGone(plan);
