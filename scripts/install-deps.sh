@@ -47,6 +47,7 @@ if $with_test; then
   need python3-docker  /usr/bin/python3 -c 'import docker' 2>/dev/null
   need skopeo          have skopeo
   need podman          have podman     # the registry's real-client test pushes and pulls with it
+  need docker-compose  have docker-compose  # ComposeCliIT: compose v1 (1.29, on docker-py)
   need tmux            have tmux
   # The docker CLI the acceptance tests drive (any CLI >= 20.10; a newer static one in
   # /usr/local/bin is used first). Debian ships it only with its dockerd, which is not started.

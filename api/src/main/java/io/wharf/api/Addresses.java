@@ -68,7 +68,11 @@ public final class Addresses {
     CONTAINER_UPDATE("container.update"),
     EXEC_CREATE("exec.create"),
     EXEC_INSPECT("exec.inspect"),
-    EXEC_RESIZE("exec.resize");
+    EXEC_RESIZE("exec.resize"),
+    /** Body {@code NetworkRequests.Attached}: put a running container on one more network now. */
+    NETWORK_ATTACH("network.attach"),
+    /** Body {@code NetworkRequests.Attached}: take a running container off one network now. */
+    NETWORK_DETACH("network.detach");
 
     private final String suffix;
 

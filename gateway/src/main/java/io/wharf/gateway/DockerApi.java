@@ -41,7 +41,8 @@ public final class DockerApi {
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
     new ContainerRoutes(containers, streams, hijacks)
-        .withInspectDecorator(new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData())::fill).mount(r);
+        .withInspectDecorator(new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData())::fill)
+        .withCreateNetworkHook(new io.wharf.gateway.network.EndpointsConfigHook(vertx.eventBus(), containers)).mount(r);
     new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);
     new ImageRoutes(images, streams).mount(r);

@@ -304,6 +304,21 @@ public final class ContainerLifecycle {
     return networking.stopped(id);
   }
 
+  /**
+   * Applies a network connect (or disconnect) to a running container now, in the container's
+   * serial queue; a container that is not running is left alone: its next start links every
+   * network recorded for it.
+   */
+  Future<Void> networkChanged(String id, io.wharf.api.network.NetworkRequests.Attached a, boolean connected) {
+    return queue.run(id, () -> {
+      ContainerRecord r = node.store().get(id).orElse(null);
+      if (r == null || !r.state().isLive()) {
+        return Future.succeededFuture();
+      }
+      return connected ? networking.connectedLive(r, a) : networking.disconnectedLive(r, a);
+    });
+  }
+
   /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
   public void useNetworking(ContainerNetworking networking) {
     this.networking = networking;

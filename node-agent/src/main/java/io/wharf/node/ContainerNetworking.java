@@ -16,6 +16,16 @@ public interface ContainerNetworking {
 
   Future<Void> beforeStart(ContainerRecord r);
 
+  /** A running container was connected to one more network (its endpoint is recorded): link it now. */
+  default Future<Void> connectedLive(ContainerRecord r, io.wharf.api.network.NetworkRequests.Attached a) {
+    return Future.succeededFuture();
+  }
+
+  /** A running container was disconnected from a network (its endpoint is gone): unlink it now. */
+  default Future<Void> disconnectedLive(ContainerRecord r, io.wharf.api.network.NetworkRequests.Attached a) {
+    return Future.succeededFuture();
+  }
+
   Future<Void> stopped(String id);
 
   Future<Void> removed(ContainerRecord r);

@@ -56,10 +56,11 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
-      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
+      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(),
+          vertx.sharedData(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
           new io.wharf.node.net.EmbeddedDns(vertx,
-              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
+              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf"))), node.store()::get));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());

@@ -7,6 +7,7 @@ import io.wharf.api.Addresses.NodeOp;
 import io.wharf.api.Bus;
 import io.wharf.api.container.ContainerOps;
 import io.wharf.api.container.ContainerRequests;
+import io.wharf.api.network.NetworkRequests.Attached;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,10 @@ final class NodeBusApi {
         req -> freezer.unpause(req.id()).map(new ContainerRequests.Outcome(true))));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_UPDATE.on(nodeId), ContainerOps.Update.class, updater::update));
     consumers.add(Bus.serve(bus, NodeOp.CONTAINER_TOP.on(nodeId), ContainerOps.Top.class, req -> top(lifecycle, req)));
+    consumers.add(Bus.serve(bus, NodeOp.NETWORK_ATTACH.on(nodeId), Attached.class,
+        a -> lifecycle.networkChanged(a.endpoint().containerId(), a, true).map(new ContainerRequests.Outcome(true))));
+    consumers.add(Bus.serve(bus, NodeOp.NETWORK_DETACH.on(nodeId), Attached.class,
+        a -> lifecycle.networkChanged(a.endpoint().containerId(), a, false).map(new ContainerRequests.Outcome(true))));
     return consumers;
   }
 

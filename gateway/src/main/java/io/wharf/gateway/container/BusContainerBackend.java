@@ -34,6 +34,7 @@ public final class BusContainerBackend implements ContainerBackend {
   @Override
   public Future<ContainerRequests.Created> create(ContainerSpec spec) {
     return io.wharf.gateway.volume.VolumeAffinity.constraints(spec, cluster)
+        .compose(pinned -> io.wharf.gateway.network.SharedNetnsAffinity.constraints(spec, pinned, this::list))
         .map(constraints -> new Placement.Request(spec.host().memory(), spec.host().nanoCpus(), constraints))
         .compose(want -> Bus.request(bus, Addresses.SCHEDULER_PLACE, want, Placement.Decision.class))
         .compose(d -> Bus.request(bus, NodeOp.CONTAINER_CREATE.on(d.nodeId()), new ContainerRequests.Create(spec),

@@ -49,6 +49,14 @@ public final class ContainerRoutes {
   private java.util.function.Function<JsonObject, Future<JsonObject>> inspectDecorator = Future::succeededFuture;
 
   /** Lets another resource fill parts of the inspect JSON (networks: NetworkSettings). */
+  private CreateNetworkHook createNetworkHook = CreateNetworkHook.NONE;
+
+  /** Networking's part of create (EndpointsConfig, container:&lt;name&gt;). */
+  public ContainerRoutes withCreateNetworkHook(CreateNetworkHook hook) {
+    this.createNetworkHook = hook;
+    return this;
+  }
+
   public ContainerRoutes withInspectDecorator(java.util.function.Function<JsonObject, Future<JsonObject>> decorator) {
     this.inspectDecorator = decorator;
     return this;
@@ -108,14 +116,18 @@ public final class ContainerRoutes {
       ErrorResponder.send(ctx, WharfException.invalid("config cannot be empty in order to create a container"));
       return;
     }
-    ContainerSpec spec;
+    JsonObject json;
     try {
-      spec = CreateRequestTranslator.translate(new JsonObject(body), ctx.queryParams().get("name"));
+      json = new JsonObject(body);
+      CreateRequestTranslator.translate(json, ctx.queryParams().get("name"));
     } catch (RuntimeException e) {
       ErrorResponder.send(ctx, e);
       return;
     }
-    reply(ctx, backend.create(spec).map(created -> new JsonObject().put("Id", created.id())
+    reply(ctx, createNetworkHook.before(json).compose(completed -> {
+      ContainerSpec spec = CreateRequestTranslator.translate(completed, ctx.queryParams().get("name"));
+      return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created));
+    }).map(created -> new JsonObject().put("Id", created.id())
         .put("Warnings", new JsonArray(created.warnings() == null ? List.of() : created.warnings()))), 201);
   }
 

@@ -37,10 +37,12 @@ public final class NetworkRoutes {
 
   private final EventBus bus;
   private final ContainerBackend containers;
+  private final LiveLinks links;
 
   public NetworkRoutes(EventBus bus, ContainerBackend containers) {
     this.bus = bus;
     this.containers = containers;
+    this.links = new LiveLinks(bus);
   }
 
   public void mount(Router r) {
@@ -127,9 +129,14 @@ public final class NetworkRoutes {
     JsonObject ipam = endpoint.getJsonObject("IPAMConfig", new JsonObject());
     List<String> aliases = new ArrayList<>();
     endpoint.getJsonArray("Aliases", new JsonArray()).forEach(a -> aliases.add(String.valueOf(a)));
+    String ip = ipam.getString("IPv4Address");
     container(body.getString("Container"))
-        .compose(c -> Bus.request(bus, Addresses.NETWORK_CONNECT, new NetworkRequests.Connect(
-            ctx.pathParam("id"), c.id(), c.name(), ipam.getString("IPv4Address"), aliases, false), Attached.class))
+        .compose(c -> {
+          LiveLinks.requireConnectable(c);
+          return Bus.request(bus, Addresses.NETWORK_CONNECT, new NetworkRequests.Connect(
+              ctx.pathParam("id"), c.id(), c.name(), ip == null || ip.isEmpty() ? null : ip, aliases, false),
+              Attached.class).compose(a -> links.attach(c, a));
+        })
         .onSuccess(a -> DockerResponses.empty(ctx, 200))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }
@@ -145,11 +152,12 @@ public final class NetworkRoutes {
     String given = body.getString("Container");
     boolean force = body.getBoolean("Force", false);
     container(given)
-        .map(ContainerSummary::id)
+        .<ContainerSummary>map(c -> c)
         .recover(t -> force && WharfException.of(t).category() == ErrorCategory.NOT_FOUND
-            ? Future.succeededFuture(given) : Future.failedFuture(t))
-        .compose(id -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
-            new NetworkRequests.Disconnect(ctx.pathParam("id"), id, force), Attached.class))
+            ? Future.succeededFuture(null) : Future.failedFuture(t))
+        .compose(c -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
+            new NetworkRequests.Disconnect(ctx.pathParam("id"), c == null ? given : c.id(), force), Attached.class)
+            .compose(a -> c == null ? Future.succeededFuture() : links.detach(c, a)))
         .onSuccess(a -> DockerResponses.empty(ctx, 200))
         .onFailure(err -> ErrorResponder.send(ctx, err));
   }

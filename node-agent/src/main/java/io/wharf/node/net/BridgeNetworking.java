@@ -3,6 +3,7 @@ package io.wharf.node.net;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.shareddata.SharedData;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
 import io.wharf.api.ErrorCategory;
@@ -14,16 +15,20 @@ import io.wharf.api.network.NetworkRequests.Attached;
 import io.wharf.node.ContainerFiles;
 import io.wharf.node.ContainerNetworking;
 import io.wharf.node.ContainerRecord;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bridge networking for the containers of this node: asks the network-service for the
- * container's endpoint (kept across restarts), applies the {@link LinkPlan} on a worker, and
- * takes the namespace down at exit. Modes host, none and container:&lt;id&gt; are left alone.
+ * Bridge networking for the containers of this node. At start every network recorded for the
+ * container (its mode's network, plus those of {@code docker network connect}) is linked:
+ * eth0 for the mode's network, with the default route, eth1... for the others; a running
+ * container is linked to (or unlinked from) one network live. At exit the namespace goes.
+ * Mode container:&lt;id&gt; joins that container's namespace ({@link SharedNetns}); host and none are
+ * left alone.
  */
 public final class BridgeNetworking implements ContainerNetworking {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeNetworking.class);
@@ -33,15 +38,20 @@ public final class BridgeNetworking implements ContainerNetworking {
   private final LinkApplier applier;
   private final ContainerFiles files;
   private final EmbeddedDns dns;
-  private final Map<String, LinkPlan> applied = new ConcurrentHashMap<>();
+  private final ContainerEndpoints endpoints;
+  private final Function<String, Optional<ContainerRecord>> records;
+  private final AppliedLinks applied = new AppliedLinks();
 
-  public BridgeNetworking(EventBus bus, WorkerExecutor workers, LinkApplier applier, ContainerFiles files,
-      EmbeddedDns dns) {
+  /** @param records this node's containers by id, for container:&lt;id&gt; */
+  public BridgeNetworking(EventBus bus, SharedData data, WorkerExecutor workers, LinkApplier applier,
+      ContainerFiles files, EmbeddedDns dns, Function<String, Optional<ContainerRecord>> records) {
     this.bus = bus;
     this.workers = workers;
     this.applier = applier;
     this.files = files;
     this.dns = dns;
+    this.endpoints = new ContainerEndpoints(data);
+    this.records = records;
   }
 
   /** The network a mode names, or null when the container gets no bridge endpoint. */
@@ -49,52 +59,130 @@ public final class BridgeNetworking implements ContainerNetworking {
     if (mode == null || mode.isEmpty() || mode.equals("default")) {
       return BuiltinNetworks.BRIDGE;
     }
-    if (mode.equals(BuiltinNetworks.HOST) || mode.equals(BuiltinNetworks.NONE) || mode.startsWith("container:")) {
+    if (mode.equals(BuiltinNetworks.HOST) || mode.equals(BuiltinNetworks.NONE) || mode.startsWith(SharedNetns.PREFIX)) {
       return null;
     }
     return mode;
   }
 
-  private static String networkOf(ContainerRecord r) {
+  private static String modeOf(ContainerRecord r) {
     HostSettings host = r.effective().host();
-    return networkOf(host == null ? null : host.networkMode());
+    return host == null ? null : host.networkMode();
   }
 
   @Override
   public Future<Void> created(ContainerRecord r) {
-    String network = networkOf(r);
+    String network = networkOf(modeOf(r));
     if (network == null) {
       return Future.succeededFuture();
     }
+    return connect(network, r).<Void>mapEmpty().recover(t -> noNetworkService(t, r));
+  }
+
+  private Future<Attached> connect(String network, ContainerRecord r) {
     var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).<Void>mapEmpty()
-        .recover(t -> noNetworkService(t, r));
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class);
   }
 
   @Override
   public Future<Void> beforeStart(ContainerRecord r) {
-    String network = networkOf(r);
-    if (network == null) {
+    String target = SharedNetns.targetOf(modeOf(r));
+    if (target != null) {
+      return workers.executeBlocking(() -> {
+        ContainerRecord other = records.apply(target).orElse(null);
+        SharedNetns.requireRunning(target, other);
+        SharedNetns.join(applier.net(), files, r.id(), other);
+        return null;
+      }, false);
+    }
+    String primary = networkOf(modeOf(r));
+    if (primary == null) {
       return Future.succeededFuture();
     }
-    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
-        .compose(a -> workers.<Void>executeBlocking(() -> {
-          LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
-          applier.detach(r.id(), applied.remove(r.id()));
-          try {
-            applier.attach(plan);
-          } catch (RuntimeException e) {
-            applier.detach(r.id(), plan);
-            throw e;
-          }
-          applied.put(r.id(), plan);
-          boolean userNetwork = !a.network().name().equals(BuiltinNetworks.BRIDGE);
-          ResolverFiles.write(files, r.id(), plan, userNetwork);
-          return null;
-        }, false).compose(v -> a.network().name().equals(BuiltinNetworks.BRIDGE) ? Future.<Void>succeededFuture()
-            : dns.serve(a.endpoint().gateway(), a.network().id())))
+    return endpoints.of(r.id())
+        .compose(all -> all.isEmpty() ? connect(primary, r).map(List::of) : Future.succeededFuture(all))
+        .compose(all -> workers.executeBlocking(() -> linkAll(r, ContainerEndpoints.ordered(all, primary)), false))
+        .compose(this::serveDns)
         .recover(t -> noNetworkService(t, r));
+  }
+
+  /** Links every network of a starting container; on failure nothing of it is left. */
+  private List<Attached> linkAll(ContainerRecord r, List<Attached> all) {
+    applier.detach(r.id(), applied.removeAll(r.id()));
+    try {
+      for (Attached a : all) {
+        LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), applied.freeIndex(r.id()));
+        applied.put(r.id(), a.network().id(), plan);
+        applier.attach(plan);
+      }
+    } catch (RuntimeException e) {
+      applier.detach(r.id(), applied.removeAll(r.id()));
+      throw e;
+    }
+    if (!all.isEmpty()) {
+      Attached first = all.get(0);
+      ResolverFiles.write(files, r.id(), applied.get(r.id(), first.network().id()), isUserNetwork(first));
+    }
+    return all;
+  }
+
+  private static boolean isUserNetwork(Attached a) {
+    return !a.network().name().equals(BuiltinNetworks.BRIDGE);
+  }
+
+  private Future<Void> serveDns(List<Attached> all) {
+    List<Future<Void>> serving = new ArrayList<>();
+    for (Attached a : all) {
+      if (isUserNetwork(a)) {
+        serving.add(dns.serve(a.endpoint().gateway(), a.network().id()));
+      }
+    }
+    return Future.all(serving).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> connectedLive(ContainerRecord r, Attached a) {
+    if (networkOf(modeOf(r)) == null) {
+      return Future.succeededFuture();
+    }
+    return workers.<List<Attached>>executeBlocking(() -> {
+      if (applied.get(r.id(), a.network().id()) != null) {
+        return List.of();
+      }
+      int index = applied.freeIndex(r.id(), NetnsInterfaces.of(r.id()).keySet());
+      LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), index);
+      applied.put(r.id(), a.network().id(), plan);
+      try {
+        applier.attach(plan);
+      } catch (RuntimeException e) {
+        applied.remove(r.id(), a.network().id());
+        applier.unlink(plan);
+        throw e;
+      }
+      return List.of(a);
+    }, false).compose(this::serveDns);
+  }
+
+  @Override
+  public Future<Void> disconnectedLive(ContainerRecord r, Attached a) {
+    return workers.<Void>executeBlocking(() -> {
+      LinkPlan plan = applied.remove(r.id(), a.network().id());
+      if (plan == null) {
+        int index = NetnsInterfaces.indexWithMac(NetnsInterfaces.of(r.id()), a.endpoint().mac());
+        plan = index < 0 ? null : LinkPlan.of(r.id(), a.network(), a.endpoint(), index);
+      }
+      if (plan != null) {
+        applier.unlink(plan);
+        unusedBridgeGone(plan);
+      }
+      return null;
+    }, false);
+  }
+
+  private void unusedBridgeGone(LinkPlan plan) {
+    if (applier.removeBridgeIfUnused(plan)) {
+      dns.stop(plan.gateway());
+    }
   }
 
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
@@ -110,11 +198,9 @@ public final class BridgeNetworking implements ContainerNetworking {
   @Override
   public Future<Void> stopped(String id) {
     return workers.<Void>executeBlocking(() -> {
-      LinkPlan plan = applied.remove(id);
-      applier.detach(id, plan);
-      if (plan != null && applier.removeBridgeIfUnused(plan)) {
-        dns.stop(plan.gateway());
-      }
+      List<LinkPlan> plans = applied.removeAll(id);
+      applier.detach(id, plans);
+      plans.forEach(this::unusedBridgeGone);
       return null;
     }, false).recover(t -> {
       LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
@@ -137,17 +223,15 @@ public final class BridgeNetworking implements ContainerNetworking {
     });
   }
 
+  /** Tears the namespace down and gives back every endpoint of the container (all its networks). */
   @Override
   public Future<Void> removed(ContainerRecord r) {
-    String network = networkOf(r);
-    if (network == null) {
-      return Future.succeededFuture();
-    }
-    return stopped(r.id()).compose(v -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
-            new NetworkRequests.Disconnect(network, r.id(), true), Attached.class))
+    return stopped(r.id()).compose(v -> endpoints.of(r.id()))
+        .compose(all -> Future.all(all.stream().map(a -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
+            new NetworkRequests.Disconnect(a.network().id(), r.id(), true), Attached.class)).toList()))
         .<Void>mapEmpty()
         .recover(t -> {
-          LOG.debug("disconnect of {} from {}: {}", r.id(), network, t.getMessage());
+          LOG.debug("disconnect of {} from its networks: {}", r.id(), t.getMessage());
           return Future.succeededFuture();
         });
   }

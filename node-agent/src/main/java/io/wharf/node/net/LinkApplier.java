@@ -22,6 +22,10 @@ public final class LinkApplier {
     this.net = net;
   }
 
+  HostNet net() {
+    return net;
+  }
+
   public void attach(LinkPlan p) {
     ensureBridge(p);
     if (!Files.exists(Path.of("/var/run/netns", p.netns()))) {
@@ -50,12 +54,27 @@ public final class LinkApplier {
    * end is deleted first (synchronously, about 25 ms); on wharf0 that cost is not paid.
    */
   public void detach(String netns, LinkPlan known) {
-    if (known != null && !known.bridge().equals("wharf0")) {
-      net.tryRun("ip", "link", "del", known.hostVeth());
+    detach(netns, known == null ? List.of() : List.of(known));
+  }
+
+  /** {@link #detach(String, LinkPlan)} for a container with several networks. */
+  public void detach(String netns, List<LinkPlan> known) {
+    for (LinkPlan p : known) {
+      if (!p.bridge().equals("wharf0")) {
+        net.tryRun("ip", "link", "del", p.hostVeth());
+      }
     }
     if (Files.exists(Path.of("/var/run/netns", netns))) {
       net.tryRun("ip", "netns", "del", netns);
     }
+  }
+
+  /**
+   * Takes one network off a running container: deleting the host end of the veth deletes the
+   * container's end too (with its address and, for eth0, the default route through it).
+   */
+  public void unlink(LinkPlan p) {
+    net.tryRun("ip", "link", "del", p.hostVeth());
   }
 
   /** Bridges this process has set up (with their rules) already: the start path skips them. */
