@@ -56,10 +56,14 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
-      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
+      networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
           new io.wharf.node.net.EmbeddedDns(vertx,
-              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
+              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf"))));
+      lifecycle.useNetworking(ports = new io.wharf.node.net.ports.PortPublishing(networking,
+          new io.wharf.node.net.ports.PortPublisher(new io.wharf.node.net.HostNet(),
+              io.wharf.node.net.ports.PortAllocator.onHost(), paths::containerDir),
+          workers, vertx.sharedData(), nodeId));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());
@@ -98,9 +102,11 @@ public final class NodeAgentVerticle extends VerticleBase {
     if (executor != null) {
       executor.close();
     }
-    Future<Void> bridges = networking == null ? Future.succeededFuture() : networking.shutdown();
+    Future<Void> chains = ports == null ? Future.succeededFuture() : ports.shutdown();
+    Future<Void> bridges = networking == null ? chains : chains.eventually(() -> networking.shutdown());
     return NodeBusApi.unbind(consumers).eventually(() -> bridges).eventually(() -> workers.close());
   }
 
   private io.wharf.node.net.BridgeNetworking networking;
+  private io.wharf.node.net.ports.PortPublishing ports;
 }

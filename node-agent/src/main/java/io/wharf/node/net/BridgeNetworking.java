@@ -97,6 +97,11 @@ public final class BridgeNetworking implements ContainerNetworking {
         .recover(t -> noNetworkService(t, r));
   }
 
+  /** The link applied for a container by this process (its eth0), or null. */
+  public LinkPlan linkOf(String id) {
+    return applied.get(id);
+  }
+
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
   private Future<Void> noNetworkService(Throwable t, ContainerRecord r) {
     WharfException w = WharfException.of(t);
