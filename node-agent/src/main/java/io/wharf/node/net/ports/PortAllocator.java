@@ -40,16 +40,26 @@ public final class PortAllocator {
 
   /** Real sockets; the range of {@code /proc/sys/net/ipv4/ip_local_port_range} (Docker's default otherwise). */
   public static PortAllocator onHost() {
-    int low = 49153;
-    int high = 60999;
-    try {
-      String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
-      low = Integer.parseInt(r[0]);
-      high = Integer.parseInt(r[1]);
-    } catch (IOException | RuntimeException e) {
+    int[] range = {49153, 60999};
+    try (var in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      // a procfs file has no size: read it as a stream (Files.readString returns a truncated text)
+      range = ephemeralRange(in.readLine(), range);
+    } catch (IOException e) {
       // keep Docker's fallback range
     }
-    return new PortAllocator(PortAllocator::bindSocket, low, high);
+    return new PortAllocator(PortAllocator::bindSocket, range[0], range[1]);
+  }
+
+  /** "32768\t60999" -&gt; {32768, 60999}; {@code fallback} for anything else. */
+  static int[] ephemeralRange(String text, int[] fallback) {
+    String[] r = text == null ? new String[0] : text.trim().split("\\s+");
+    try {
+      int low = Integer.parseInt(r[0]);
+      int high = Integer.parseInt(r[1]);
+      return low >= 1 && low <= high && high <= 65535 ? new int[] {low, high} : fallback;
+    } catch (RuntimeException e) {
+      return fallback;
+    }
   }
 
   /**
