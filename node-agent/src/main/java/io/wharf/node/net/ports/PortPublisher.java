@@ -101,6 +101,9 @@ public final class PortPublisher {
     }
     net.tryRun("iptables", "-w", "-t", "nat", "-X", PortRules.DNAT_CHAIN);
     net.tryRun("iptables", "-w", "-t", "nat", "-X", PortRules.POST_CHAIN);
+    net.deleteRule("filter", "INPUT", "-j", PortRules.LOCAL_CHAIN);
+    net.tryRun("iptables", "-w", "-F", PortRules.LOCAL_CHAIN);
+    net.tryRun("iptables", "-w", "-X", PortRules.LOCAL_CHAIN);
     chainsReady = false;
   }
 
@@ -108,6 +111,17 @@ public final class PortPublisher {
     ensureChains();
     net.tryRun("sysctl", "-qw", "net.ipv4.conf." + state.bridge() + ".route_localnet=1");
     hairpin(state.hostVeth());
+    try {
+      addRules(state);
+    } catch (RuntimeException e) {
+      // another Wharf daemon on this host may have removed the chains at its stop: make them again
+      chainsReady = false;
+      ensureChains();
+      addRules(state);
+    }
+  }
+
+  private void addRules(PortState state) {
     for (PortRules.Rule rule : PortRules.of(state.ports().containerId(), state.containerIp(), state.ports().ports())) {
       net.ensureRule("nat", rule.chain(), rule.specArray());
     }
@@ -121,6 +135,11 @@ public final class PortPublisher {
     net.tryRun("iptables", "-w", "-t", "nat", "-N", PortRules.POST_CHAIN);
     for (PortRules.Rule jump : PortRules.jumps()) {
       net.ensureRule("nat", jump.chain(), jump.specArray());
+    }
+    net.tryRun("iptables", "-w", "-N", PortRules.LOCAL_CHAIN);
+    net.ensureRule("filter", PortRules.LOCAL_CHAIN, PortRules.localGuard().toArray(String[]::new));
+    if (!net.tryRun("iptables", "-w", "-C", "INPUT", "-j", PortRules.LOCAL_CHAIN)) {
+      net.run("iptables", "-w", "-I", "INPUT", "1", "-j", PortRules.LOCAL_CHAIN);
     }
     chainsReady = true;
   }

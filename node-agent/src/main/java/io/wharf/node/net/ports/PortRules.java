@@ -16,12 +16,17 @@ import java.util.List;
  *       container reaching its own published port through a host address).
  * </ul>
  * Forwarding is already allowed by WHARF-FWD's "ctstate DNAT" rule of each bridge.
+ * route_localnet=1 would also let a container send packets to the host's 127.0.0.1 services through
+ * its bridge: {@value #LOCAL_CHAIN} (filter, jumped to first from INPUT) drops new connections to
+ * 127.0.0.0/8 that do not come by the loopback interface, as Kubernetes does for the same sysctl;
+ * replies to a DNATed loopback connection are ESTABLISHED and pass.
  */
 public final class PortRules {
   private PortRules() {}
 
   public static final String DNAT_CHAIN = "WHARF-DNAT";
   public static final String POST_CHAIN = "WHARF-POST";
+  public static final String LOCAL_CHAIN = "WHARF-LOCAL";
 
   /** A rule of {@code chain} in the nat table. */
   public record Rule(String chain, List<String> spec) {
@@ -36,6 +41,12 @@ public final class PortRules {
         new Rule("PREROUTING", List.of("-m", "addrtype", "--dst-type", "LOCAL", "-j", DNAT_CHAIN)),
         new Rule("OUTPUT", List.of("-m", "addrtype", "--dst-type", "LOCAL", "-j", DNAT_CHAIN)),
         new Rule("POSTROUTING", List.of("-j", POST_CHAIN)));
+  }
+
+  /** The one rule of {@value #LOCAL_CHAIN} (filter table). */
+  public static List<String> localGuard() {
+    return List.of("!", "-i", "lo", "-d", "127.0.0.0/8", "-m", "conntrack", "!", "--ctstate",
+        "RELATED,ESTABLISHED", "-j", "DROP");
   }
 
   /** The rules of one container whose address on its bridge is {@code containerIp}. */
