@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Port publishing through the docker CLI against a real daemon (root, runc, conmon, iptables):
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * range; UDP; "port is already allocated" leaving the container created with no rule; every rule
  * gone after stop. The user network's subnet and all names are unique per run.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortsCliIT {
   private static final String TAG = UUID.randomUUID().toString().substring(0, 8);
   private static final long PID = ProcessHandle.current().pid();
@@ -44,17 +48,21 @@ class PortsCliIT {
     dir = DaemonProcess.scratch("ports-it-");
     run = Files.createTempDirectory(Path.of("/tmp"), "wpo");
     cli = new DockerCli(run.resolve("d.sock"));
-    daemon = DaemonProcess.start("daemon", dir, List.of("daemon", "--data-root", dir.resolve("data").toString(),
-        "--run-dir", run.resolve("r").toString(), "--socket", run.resolve("d.sock").toString(),
-        "--registry-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--node-name", "po" + TAG,
-        "--cluster-name", "ports-" + TAG));
-    daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
+    startDaemon("daemon");
     Path tar = dir.resolve("busybox.tar");
     assertEquals(0, cli.run(null, List.of(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(),
         tar.toString())).exit());
     ok("load", "-i", tar.toString());
     ok("network", "create", "--subnet", SUBNET, "pn-" + TAG);
+  }
+
+  private static void startDaemon(String name) throws Exception {
+    daemon = DaemonProcess.start(name, dir, List.of("daemon", "--data-root", dir.resolve("data").toString(),
+        "--run-dir", run.resolve("r").toString(), "--socket", run.resolve("d.sock").toString(),
+        "--registry-port", String.valueOf(DaemonProcess.freePort()),
+        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--node-name", "po" + TAG,
+        "--cluster-name", "ports-" + TAG));
+    daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
   }
 
   @AfterAll
@@ -155,6 +163,29 @@ class PortsCliIT {
     assertEquals("user-" + TAG, get("127.0.0.1", local));
     ok("rm", "-f", name);
     assertEquals(0, rulesOf(id), "rules left after rm");
+  }
+
+  /** Last: the restarted daemon has no user networks any more (they are not persisted yet). */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aContainerThatKeepsRunningAcrossADaemonRestartKeepsItsPorts() throws Exception {
+    int port = DaemonProcess.freePort();
+    String name = "pr-" + TAG;
+    String id = web(name, "pn-" + TAG, "kept-" + TAG, "127.0.0.1:" + port + ":80");
+    assertEquals("kept-" + TAG, get("127.0.0.1", port));
+    daemon.stop();
+    assertEquals("kept-" + TAG, get("127.0.0.1", port), "the rules are kernel state: no daemon needed");
+    startDaemon("restarted");
+    long until = deadline(Duration.ofSeconds(15));
+    while (!ok("port", name, "80").contains("127.0.0.1:" + port) && System.nanoTime() < until) {
+      Thread.sleep(200);
+    }
+    assertEquals("127.0.0.1:" + port, ok("port", name, "80").strip());
+    DockerCli.Result taken = cli.docker("run", "-d", "-p", "127.0.0.1:" + port + ":80", "busybox", "true");
+    assertTrue(taken.err().contains("port is already allocated"), "the restarted daemon holds the port again\n"
+        + taken);
+    ok("rm", "-f", name);
+    assertEquals(0, rulesOf(id));
   }
 
   @Test
