@@ -25,6 +25,8 @@ public final class ClusterMaps {
   public static final String NETWORK_ADDRESSES = "wharf.network-addresses";
   /** {@code <networkId>/<containerId>} -> {@link io.wharf.api.network.Endpoint}. */
   public static final String NETWORK_ENDPOINTS = "wharf.network-endpoints";
+  /** {@code <nodeId>/<containerId>} -> {@link io.wharf.api.container.PublishedPorts}; written by that node. */
+  public static final String PUBLISHED_PORTS = "wharf.published-ports";
   /** cluster-wide settings; keys in {@link ClusterKeys}. */
   public static final String CLUSTER = "wharf.cluster";
 

@@ -40,8 +40,11 @@ public final class DockerApi {
     new SystemRoutes(new ClusterSystemBackend(cluster, images).withContainerOps(containers).withVolumes(vertx.eventBus()), host,
         config.version(), config.dataRoot()).mount(r);
     HijackProxy hijacks = new HijackProxy(vertx);
+    var networkSettings = new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData());
+    var ports = new io.wharf.gateway.network.PublishedPortsView(vertx.sharedData());
     new ContainerRoutes(containers, streams, hijacks)
-        .withInspectDecorator(new io.wharf.gateway.network.NetworkSettingsFiller(vertx.sharedData())::fill)
+        .withInspectDecorator(j -> networkSettings.fill(j).compose(ports::fillInspect))
+        .withListDecorator(ports::fillList)
         .withCreateNetworkHook(new io.wharf.gateway.network.EndpointsConfigHook(vertx.eventBus(), containers)).mount(r);
     new ContainerOpsRoutes(vertx.eventBus(), containers, streams).mount(r);
     new ExecRoutes(vertx.eventBus(), containers, new ExecLocator(vertx, cluster), hijacks).mount(r);

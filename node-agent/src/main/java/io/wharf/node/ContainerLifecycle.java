@@ -319,6 +319,11 @@ public final class ContainerLifecycle {
     });
   }
 
+  /** Re-creates the in-process networking state of a container that kept running across a restart. */
+  Future<Void> networkAdopted(ContainerRecord r) {
+    return networking.adopted(r);
+  }
+
   /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
   public void useNetworking(ContainerNetworking networking) {
     this.networking = networking;

@@ -56,11 +56,15 @@ public final class NodeAgentVerticle extends VerticleBase {
           new Waiters(), new AttachHub(paths), workers,
           () -> cluster.registryUrl().map(url -> new HttpBlobSource(url, token)));
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
-      lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(),
+      networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(),
           vertx.sharedData(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
           new io.wharf.node.net.EmbeddedDns(vertx,
-              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf"))), node.store()::get));
+              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf"))), node.store()::get);
+      lifecycle.useNetworking(ports = new io.wharf.node.net.ports.PortPublishing(networking,
+          new io.wharf.node.net.ports.PortPublisher(new io.wharf.node.net.HostNet(),
+              io.wharf.node.net.ports.PortAllocator.onHost(), paths::containerDir),
+          workers, vertx.sharedData(), nodeId));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());
@@ -99,9 +103,11 @@ public final class NodeAgentVerticle extends VerticleBase {
     if (executor != null) {
       executor.close();
     }
-    Future<Void> bridges = networking == null ? Future.succeededFuture() : networking.shutdown();
+    Future<Void> chains = ports == null ? Future.succeededFuture() : ports.shutdown();
+    Future<Void> bridges = networking == null ? chains : chains.eventually(() -> networking.shutdown());
     return NodeBusApi.unbind(consumers).eventually(() -> bridges).eventually(() -> workers.close());
   }
 
   private io.wharf.node.net.BridgeNetworking networking;
+  private io.wharf.node.net.ports.PortPublishing ports;
 }

@@ -62,6 +62,14 @@ public final class ContainerRoutes {
     return this;
   }
 
+  private java.util.function.Function<JsonArray, Future<JsonArray>> listDecorator = Future::succeededFuture;
+
+  /** Lets another resource fill parts of the GET /containers/json entries (ports: the Ports arrays). */
+  public ContainerRoutes withListDecorator(java.util.function.Function<JsonArray, Future<JsonArray>> decorator) {
+    this.listDecorator = decorator;
+    return this;
+  }
+
   public void mount(Router r) {
     r.getWithRegex(regex("/containers/json")).handler(this::getContainersJson);
     r.postWithRegex(regex("/containers/create")).handler(BodyHandler.create(false).setBodyLimit(MAX_CREATE_BODY))
@@ -96,7 +104,7 @@ public final class ContainerRoutes {
       JsonArray out = new JsonArray();
       entries.forEach(e -> out.add(ContainerJsonTranslator.listEntry(e.summary(), now, e.sizes())));
       return out;
-    }), 200);
+    }).compose(listDecorator), 200);
   }
 
   private record Entry(ContainerSummary summary, ContainerDetails sizes) {}
@@ -126,9 +134,14 @@ public final class ContainerRoutes {
     }
     reply(ctx, createNetworkHook.before(json).compose(completed -> {
       ContainerSpec spec = CreateRequestTranslator.translate(completed, ctx.queryParams().get("name"));
-      return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created));
-    }).map(created -> new JsonObject().put("Id", created.id())
-        .put("Warnings", new JsonArray(created.warnings() == null ? List.of() : created.warnings()))), 201);
+      List<String> portWarnings = PortBindingsJson.warnings(spec);
+      return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created))
+          .map(created -> {
+            List<String> warnings = new ArrayList<>(created.warnings() == null ? List.of() : created.warnings());
+            warnings.addAll(portWarnings);
+            return new JsonObject().put("Id", created.id()).put("Warnings", new JsonArray(warnings));
+          });
+    }), 201);
   }
 
   /**

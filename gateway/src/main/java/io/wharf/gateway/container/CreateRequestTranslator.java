@@ -44,11 +44,12 @@ public final class CreateRequestTranslator {
         bool(b, "AttachStderr"),
         emptyToNull(b.getString("StopSignal")),
         b.getValue("StopTimeout") == null ? null : number(b, "StopTimeout").intValue(),
-        keys(b.getValue("ExposedPorts")),
+        PortBindingsJson.exposed(keys(b.getValue("ExposedPorts"))),
         keys(b.getValue("Volumes")),
         host(object(b, "HostConfig")),
         RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
+    PortBindingsJson.validateMode(spec);
     return spec;
   }
 
@@ -83,7 +84,8 @@ public final class CreateRequestTranslator {
         h.getValue("Init") == null ? null : bool(h, "Init"),
         RunOptionsJson.logOptions(object(h, "LogConfig")),
         MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
-        orEmpty(words(h, "VolumesFrom")));
+        orEmpty(words(h, "VolumesFrom")))
+        .withPorts(PortBindingsJson.parse(h.getValue("PortBindings")), bool(h, "PublishAllPorts"));
   }
 
   static String stripSlash(String name) {

@@ -38,6 +38,12 @@ final class AppliedLinks {
     return byContainer.getOrDefault(containerId, Map.of()).get(networkId);
   }
 
+  /** The plan of the container's eth0 (the network of its mode), or null when it has none here. */
+  synchronized LinkPlan primary(String containerId) {
+    return byContainer.getOrDefault(containerId, Map.of()).values().stream()
+        .filter(p -> p.ifName().equals("eth0")).findFirst().orElse(null);
+  }
+
   /** The plan of one network, forgotten; null when the container was not linked to it. */
   synchronized LinkPlan remove(String containerId, String networkId) {
     Map<String, LinkPlan> plans = byContainer.get(containerId);

@@ -185,6 +185,11 @@ public final class BridgeNetworking implements ContainerNetworking {
     }
   }
 
+  /** The link applied for a container by this process on its eth0 (the network of its mode), or null. */
+  public LinkPlan linkOf(String id) {
+    return applied.primary(id);
+  }
+
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
   private Future<Void> noNetworkService(Throwable t, ContainerRecord r) {
     WharfException w = WharfException.of(t);
