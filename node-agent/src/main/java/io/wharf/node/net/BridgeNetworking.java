@@ -140,6 +140,26 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Future.all(serving).mapEmpty();
   }
 
+  /**
+   * Live-restore of a container that kept running: its links are matched again (and made again
+   * where lost, see {@link AdoptedLinks}), and the embedded DNS serves its user networks again.
+   */
+  @Override
+  public Future<Void> adopted(ContainerRecord r) {
+    String primary = networkOf(modeOf(r));
+    if (primary == null) {
+      return Future.succeededFuture();
+    }
+    AdoptedLinks adopted = new AdoptedLinks(applier, applied);
+    return endpoints.of(r.id())
+        .compose(all -> workers.executeBlocking(() -> adopted.relink(r.id(), ContainerEndpoints.ordered(all, primary)), false))
+        .compose(this::serveDns)
+        .recover(t -> {
+          LOG.warn("restoring the networks of {} failed: {}", r.id(), t.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
   @Override
   public Future<Void> connectedLive(ContainerRecord r, Attached a) {
     if (networkOf(modeOf(r)) == null) {

@@ -70,6 +70,15 @@ public final class LinkApplier {
   }
 
   /**
+   * Live-restore: the host end of a veth that outlived the daemon goes back on its bridge, which
+   * (with its rules) is made again first if it went; deleting a bridge frees its ports.
+   */
+  public void reattach(LinkPlan p) {
+    ensureBridge(p);
+    net.run("ip", "link", "set", p.hostVeth(), "master", p.bridge(), "up");
+  }
+
+  /**
    * Takes one network off a running container: deleting the host end of the veth deletes the
    * container's end too (with its address and, for eth0, the default route through it).
    */
@@ -81,7 +90,7 @@ public final class LinkApplier {
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
   private final java.util.Map<String, LinkPlan> ensuredPlans = new ConcurrentHashMap<>();
 
-  void ensureBridge(LinkPlan p) {
+  synchronized void ensureBridge(LinkPlan p) { // two starts (or adoptions) on one new network
     boolean exists = Files.exists(Path.of("/sys/class/net", p.bridge()));
     if (exists && ensured.contains(p.bridge())) {
       return;
