@@ -105,14 +105,37 @@ public final class LinkApplier {
     if (!net.tryRun("iptables", "-w", "-C", "FORWARD", "-j", CHAIN)) {
       net.run("iptables", "-w", "-I", "FORWARD", "1", "-j", CHAIN);
     }
-    for (String[] rule : FirewallRules.filter(p.bridge(), p.internal())) {
-      net.ensureRule("filter", CHAIN, rule);
-    }
+    ensureFilterRules(p);
     if (!p.internal()) {
       net.ensureRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
     }
     ensured.add(p.bridge());
     ensuredPlans.put(p.bridge(), p);
+  }
+
+  /**
+   * The bridge's rules, in their order: the chain is first-match, so one rule lost (a restart after
+   * someone flushed some) cannot just be appended after the bridge's final DROP; then they all go
+   * and are appended again.
+   */
+  private void ensureFilterRules(LinkPlan p) {
+    List<String[]> rules = FirewallRules.filter(p.bridge(), p.internal());
+    boolean complete = rules.stream().allMatch(rule -> hasRule(CHAIN, rule));
+    if (complete) {
+      return;
+    }
+    for (String[] rule : rules) {
+      net.deleteRule("filter", CHAIN, rule);
+    }
+    for (String[] rule : rules) {
+      net.ensureRule("filter", CHAIN, rule);
+    }
+  }
+
+  private boolean hasRule(String chain, String[] rule) {
+    List<String> check = new ArrayList<>(List.of("iptables", "-w", "-t", "filter", "-C", chain));
+    check.addAll(List.of(rule));
+    return net.tryRun(check.toArray(String[]::new));
   }
 
   /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */
