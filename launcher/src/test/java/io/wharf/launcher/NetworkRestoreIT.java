@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * one, the daemon killed with SIGKILL (by PID), the network's bridge and NAT rule deleted meanwhile
  * (what a host that lost its bridges looks like), the daemon started again. ls/inspect show the
  * same networks, ids and subnets; the running containers reach each other by address and by name
- * again; the stopped one starts with its old address; rm and network rm leave no bridge, rule,
+ * again; a network whose only container exited while no daemon ran loses its bridge and rules; the stopped one starts with its old address; rm and network rm leave no bridge, rule,
  * netns or other host state.
  */
 class NetworkRestoreIT {
@@ -53,6 +53,10 @@ class NetworkRestoreIT {
     docker.ok("run", "-d", "--name", "rb", "--network", net, "busybox", "sleep", "600");
     docker.ok("run", "-d", "--name", "st", "--network", net, "busybox", "sleep", "600");
     docker.ok("kill", "st");
+    String idle = "idle" + PID;
+    String idleBridge = "wh-" + docker.ok("network", "create", "--subnet", NET.replace(".60.", ".61.") + "0/24", idle)
+        .out().strip().substring(0, 12);
+    String icId = docker.ok("run", "-d", "--name", "ic", "--network", idle, "busybox", "sleep", "3").out().strip();
     String[] inspectArgs = {"network", "inspect", "-f",
         "{{.Id}} {{.Name}} {{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}} {{.Created}}", net, "bridge"};
     String before = docker.ok(inspectArgs).out();
@@ -60,6 +64,7 @@ class NetworkRestoreIT {
     assertEquals(NET + "4", ip(docker, "st"));
 
     node.killDaemon();
+    awaitExitFile(icId); // ic exits while no daemon runs: its link is torn down after the restart
     host("ip link del " + bridge + "; iptables -w -t nat -D POSTROUTING -s " + NET + "0/24 ! -o " + bridge
         + " -j MASQUERADE; iptables -w -D WHARF-FWD -i " + bridge + " -o " + bridge + " -j ACCEPT");
     assertFalse(Files.exists(Path.of("/sys/class/net", bridge)));
@@ -72,12 +77,16 @@ class NetworkRestoreIT {
     assertTrue(host("iptables -w -S WHARF-FWD").contains("-i " + bridge + " -o " + bridge + " -j ACCEPT"));
     assertTrue(host("iptables -w -t nat -S POSTROUTING").contains("-s " + NET + "0/24 ! -o " + bridge + " -j MASQUERADE"));
 
+    awaitGone(idleBridge);
+    assertFalse(host("iptables -w -S WHARF-FWD").contains(idleBridge), "rules of the unused bridge left");
+
     docker.ok("start", "st");
     assertEquals(NET + "4", ip(docker, "st"));
     assertEquals(0, docker.run("exec", "st", "ping", "-c1", "-W2", "ra").exit(), "st reaches ra by name");
 
     String stId = docker.ok("inspect", "-f", "{{.Id}}", "st").out().strip();
-    docker.ok("rm", "-f", "ra", "rb", "st");
+    docker.ok("rm", "-f", "ra", "rb", "st", "ic");
+    docker.ok("network", "rm", idle);
     Result busy = docker.run("network", "rm", "bridge");
     assertTrue(busy.err().contains("bridge is a pre-defined network and cannot be removed"), busy.describe());
     docker.ok("network", "rm", net);
@@ -89,6 +98,24 @@ class NetworkRestoreIT {
     assertFalse(Files.exists(node.dataRoot().resolve("networks").resolve(id)), "network files left behind");
     List<String> leaks = new HostLeaks(node.runDir(), node.dataRoot()).leaks(List.of(stId), List.of());
     assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+  }
+
+  private void awaitExitFile(String id) throws InterruptedException {
+    Path exitFile = node.runDir().resolve("exits").resolve(id);
+    long deadline = DaemonProcess.deadline(Duration.ofSeconds(30));
+    while (!Files.exists(exitFile)) {
+      assertTrue(System.nanoTime() < deadline, "never exited: no " + exitFile);
+      Thread.sleep(200);
+    }
+  }
+
+  /** Recovery tears the exited container's links down just after the daemon is ready. */
+  private static void awaitGone(String bridge) throws InterruptedException {
+    long deadline = DaemonProcess.deadline(Duration.ofSeconds(20));
+    while (Files.exists(Path.of("/sys/class/net", bridge))) {
+      assertTrue(System.nanoTime() < deadline, bridge + " left without ports after the restart");
+      Thread.sleep(200);
+    }
   }
 
   private static String ip(DockerCliRunner docker, String container) throws Exception {

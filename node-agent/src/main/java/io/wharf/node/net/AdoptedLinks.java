@@ -1,6 +1,8 @@
 package io.wharf.node.net;
 
 import io.wharf.api.network.NetworkRequests.Attached;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,22 @@ final class AdoptedLinks {
       }
     }
     return linked;
+  }
+
+  /** The plans of the links a namespace still has for these endpoints (by MAC); empty without a namespace. */
+  static List<LinkPlan> linksIn(String containerId, List<Attached> recorded) {
+    if (recorded.isEmpty() || !Files.exists(Path.of("/var/run/netns", containerId))) {
+      return List.of();
+    }
+    Map<String, String> present = NetnsInterfaces.of(containerId);
+    List<LinkPlan> plans = new ArrayList<>();
+    for (Attached a : recorded) {
+      int index = NetnsInterfaces.indexWithMac(present, a.endpoint().mac());
+      if (index >= 0) {
+        plans.add(LinkPlan.of(containerId, a.network(), a.endpoint(), index));
+      }
+    }
+    return plans;
   }
 
   private void relinkOne(String containerId, Attached a, Map<String, String> present) {

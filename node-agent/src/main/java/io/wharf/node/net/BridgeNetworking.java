@@ -215,14 +215,22 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Future.failedFuture(t);
   }
 
+  /**
+   * Tears the container's links down. A daemon restarted since the start (the container exited
+   * while no daemon ran) has no plans: they are found from its recorded endpoints and the MACs
+   * in its namespace, so that a user bridge left without port goes with its rules.
+   */
   @Override
   public Future<Void> stopped(String id) {
-    return workers.<Void>executeBlocking(() -> {
-      List<LinkPlan> plans = applied.removeAll(id);
+    List<LinkPlan> known = applied.removeAll(id);
+    boolean forgotten = known.isEmpty() && records.apply(id).map(r -> networkOf(modeOf(r)) != null).orElse(false);
+    Future<List<Attached>> recorded = forgotten ? endpoints.of(id).otherwise(List.of()) : Future.succeededFuture(List.of());
+    return recorded.compose(all -> workers.<Void>executeBlocking(() -> {
+      List<LinkPlan> plans = forgotten ? AdoptedLinks.linksIn(id, all) : known;
       applier.detach(id, plans);
       plans.forEach(this::unusedBridgeGone);
       return null;
-    }, false).recover(t -> {
+    }, false)).recover(t -> {
       LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
       return Future.succeededFuture();
     });
