@@ -15,11 +15,14 @@ import java.util.Optional;
 public enum Role {
   REGISTRY("registry", "io.wharf.registry.ImageRegistryVerticle"),
   SCHEDULER("scheduler", "io.wharf.scheduler.SchedulerVerticle"),
+  /**
+   * Network records, IPAM and endpoints, saved under this daemon's data root. Before the node: its
+   * live-restore re-links running containers and restarts others from the endpoints loaded here.
+   */
+  NETWORK("network", "io.wharf.network.NetworkVerticle"),
   NODE("node", "io.wharf.node.NodeAgentVerticle"),
   /** Named volumes: their directories live under this daemon's data root. */
   VOLUME("volume", "io.wharf.volume.VolumeVerticle"),
-  /** Network records, IPAM and endpoints. */
-  NETWORK("network", "io.wharf.network.NetworkVerticle"),
   GATEWAY("gateway", "io.wharf.gateway.GatewayVerticle");
 
   private final String wireName;
@@ -73,7 +76,8 @@ public enum Role {
       case VOLUME -> new JsonObject()
           .put("dataRoot", o.dataRoot().toString())
           .put("nodeId", o.nodeName());
-      case SCHEDULER, NETWORK -> new JsonObject();
+      case NETWORK -> new JsonObject().put("dataRoot", o.dataRoot().toString());
+      case SCHEDULER -> new JsonObject();
     };
   }
 }

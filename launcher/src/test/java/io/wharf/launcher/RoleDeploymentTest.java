@@ -23,7 +23,7 @@ class RoleDeploymentTest {
     RoleDeployment deployment = new RoleDeployment(vertx, options("network,scheduler,volume"));
     deployment.deployAll()
         .onSuccess(v -> ctx.verify(() -> {
-          assertEquals(List.of("scheduler", "volume", "network"), deployment.deployedRoles());
+          assertEquals(List.of("scheduler", "network", "volume"), deployment.deployedRoles());
           assertEquals(3, vertx.deploymentIDs().size());
         }))
         .compose(v -> deployment.undeployAll())

@@ -98,7 +98,7 @@ class WharfCommandLineTest {
         Arguments.of("all", List.of(Role.values())),
         Arguments.of("gateway,node,gateway", List.of(Role.NODE, Role.GATEWAY)),
         Arguments.of("gateway,registry,scheduler,volume,network",
-            List.of(Role.REGISTRY, Role.SCHEDULER, Role.VOLUME, Role.NETWORK, Role.GATEWAY)),
+            List.of(Role.REGISTRY, Role.SCHEDULER, Role.NETWORK, Role.VOLUME, Role.GATEWAY)),
         Arguments.of("node,all", List.of(Role.values())),
         Arguments.of(" node , scheduler ", List.of(Role.SCHEDULER, Role.NODE)));
   }
@@ -137,7 +137,7 @@ class WharfCommandLineTest {
         Arguments.of("daemon --data-root", "flag --data-root needs a value"),
         Arguments.of("daemon --join --roles node", "flag --join needs a value"),
         Arguments.of("daemon --roles nodes",
-            "--roles: unknown role 'nodes' (roles: registry, scheduler, node, volume, network, gateway, all)"),
+            "--roles: unknown role 'nodes' (roles: registry, scheduler, network, node, volume, gateway, all)"),
         Arguments.of("daemon --roles ,", "--roles: empty list"),
         Arguments.of("daemon --cluster-port 0", "--cluster-port: bad port '0' in '0' (1-65535)"),
         Arguments.of("daemon --cluster-port x", "--cluster-port: bad port 'x' in 'x' (1-65535)"),

@@ -83,7 +83,9 @@ public final class Endpoints {
     String ip = Ipv4.format(addr);
     Endpoint e = new Endpoint(endpointId(), n.id(), req.containerId(), req.containerName(), ip,
         picker.prefixLength(), pool.gateway(), Ipv4.mac(addr), req.aliases());
-    return store.putEndpoint(e).compose(stored -> {
+    return store.putEndpoint(e)
+        .recover(t -> store.releaseAddress(n.id(), ip).compose(v -> Future.failedFuture(t))) // e.g. not saved
+        .compose(stored -> {
       if (stored) {
         return Future.succeededFuture(e);
       }

@@ -79,7 +79,8 @@ public final class NetworkCatalog {
         if (prev != null) {
           throw WharfException.conflict("network with name " + name + " already exists");
         }
-        return store.put(n).compose(v -> reserveGateways(n)).map(n);
+        return store.put(n).compose(v -> reserveGateways(n)).map(n)
+            .recover(t -> store.releaseName(name, n.id()).compose(x -> Future.failedFuture(t)));
       });
     });
   }

@@ -299,6 +299,11 @@ public final class ContainerLifecycle {
   }
 
   /** Told about every exit once it is saved and announced (restart policies). */
+  /** Live-restore: networking takes over the links of a container that kept running. */
+  Future<Void> networkAdopted(ContainerRecord r) {
+    return networking.adopted(r);
+  }
+
   /** Tears down what networking set up for a container that is not running (idempotent). */
   Future<Void> networkStopped(String id) {
     return networking.stopped(id);

@@ -16,6 +16,11 @@ public interface ContainerNetworking {
 
   Future<Void> beforeStart(ContainerRecord r);
 
+  /** Live-restore: a container kept running while the daemon was down; its links are taken over again. */
+  default Future<Void> adopted(ContainerRecord r) {
+    return Future.succeededFuture();
+  }
+
   /** A running container was connected to one more network (its endpoint is recorded): link it now. */
   default Future<Void> connectedLive(ContainerRecord r, io.wharf.api.network.NetworkRequests.Attached a) {
     return Future.succeededFuture();

@@ -140,6 +140,26 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Future.all(serving).mapEmpty();
   }
 
+  /**
+   * Live-restore of a container that kept running: its links are matched again (and made again
+   * where lost, see {@link AdoptedLinks}), and the embedded DNS serves its user networks again.
+   */
+  @Override
+  public Future<Void> adopted(ContainerRecord r) {
+    String primary = networkOf(modeOf(r));
+    if (primary == null) {
+      return Future.succeededFuture();
+    }
+    AdoptedLinks adopted = new AdoptedLinks(applier, applied);
+    return endpoints.of(r.id())
+        .compose(all -> workers.executeBlocking(() -> adopted.relink(r.id(), ContainerEndpoints.ordered(all, primary)), false))
+        .compose(this::serveDns)
+        .recover(t -> {
+          LOG.warn("restoring the networks of {} failed: {}", r.id(), t.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
   @Override
   public Future<Void> connectedLive(ContainerRecord r, Attached a) {
     if (networkOf(modeOf(r)) == null) {
@@ -200,14 +220,22 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Future.failedFuture(t);
   }
 
+  /**
+   * Tears the container's links down. A daemon restarted since the start (the container exited
+   * while no daemon ran) has no plans: they are found from its recorded endpoints and the MACs
+   * in its namespace, so that a user bridge left without port goes with its rules.
+   */
   @Override
   public Future<Void> stopped(String id) {
-    return workers.<Void>executeBlocking(() -> {
-      List<LinkPlan> plans = applied.removeAll(id);
+    List<LinkPlan> known = applied.removeAll(id);
+    boolean forgotten = known.isEmpty() && records.apply(id).map(r -> networkOf(modeOf(r)) != null).orElse(false);
+    Future<List<Attached>> recorded = forgotten ? endpoints.of(id).otherwise(List.of()) : Future.succeededFuture(List.of());
+    return recorded.compose(all -> workers.<Void>executeBlocking(() -> {
+      List<LinkPlan> plans = forgotten ? AdoptedLinks.linksIn(id, all) : known;
       applier.detach(id, plans);
       plans.forEach(this::unusedBridgeGone);
       return null;
-    }, false).recover(t -> {
+    }, false)).recover(t -> {
       LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
       return Future.succeededFuture();
     });

@@ -70,6 +70,15 @@ public final class LinkApplier {
   }
 
   /**
+   * Live-restore: the host end of a veth that outlived the daemon goes back on its bridge, which
+   * (with its rules) is made again first if it went; deleting a bridge frees its ports.
+   */
+  public void reattach(LinkPlan p) {
+    ensureBridge(p);
+    net.run("ip", "link", "set", p.hostVeth(), "master", p.bridge(), "up");
+  }
+
+  /**
    * Takes one network off a running container: deleting the host end of the veth deletes the
    * container's end too (with its address and, for eth0, the default route through it).
    */
@@ -81,7 +90,7 @@ public final class LinkApplier {
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
   private final java.util.Map<String, LinkPlan> ensuredPlans = new ConcurrentHashMap<>();
 
-  void ensureBridge(LinkPlan p) {
+  synchronized void ensureBridge(LinkPlan p) { // two starts (or adoptions) on one new network
     boolean exists = Files.exists(Path.of("/sys/class/net", p.bridge()));
     if (exists && ensured.contains(p.bridge())) {
       return;
@@ -96,14 +105,37 @@ public final class LinkApplier {
     if (!net.tryRun("iptables", "-w", "-C", "FORWARD", "-j", CHAIN)) {
       net.run("iptables", "-w", "-I", "FORWARD", "1", "-j", CHAIN);
     }
-    for (String[] rule : FirewallRules.filter(p.bridge(), p.internal())) {
-      net.ensureRule("filter", CHAIN, rule);
-    }
+    ensureFilterRules(p);
     if (!p.internal()) {
       net.ensureRule("nat", "POSTROUTING", FirewallRules.masquerade(p.subnet(), p.bridge()));
     }
     ensured.add(p.bridge());
     ensuredPlans.put(p.bridge(), p);
+  }
+
+  /**
+   * The bridge's rules, in their order: the chain is first-match, so one rule lost (a restart after
+   * someone flushed some) cannot just be appended after the bridge's final DROP; then they all go
+   * and are appended again.
+   */
+  private void ensureFilterRules(LinkPlan p) {
+    List<String[]> rules = FirewallRules.filter(p.bridge(), p.internal());
+    boolean complete = rules.stream().allMatch(rule -> hasRule(CHAIN, rule));
+    if (complete) {
+      return;
+    }
+    for (String[] rule : rules) {
+      net.deleteRule("filter", CHAIN, rule);
+    }
+    for (String[] rule : rules) {
+      net.ensureRule("filter", CHAIN, rule);
+    }
+  }
+
+  private boolean hasRule(String chain, String[] rule) {
+    List<String> check = new ArrayList<>(List.of("iptables", "-w", "-t", "filter", "-C", chain));
+    check.addAll(List.of(rule));
+    return net.tryRun(check.toArray(String[]::new));
   }
 
   /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */

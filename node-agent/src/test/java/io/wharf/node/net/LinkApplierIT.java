@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wharf.api.network.Endpoint;
 import io.wharf.api.network.IpamPool;
 import io.wharf.api.network.NetworkRecord;
+import io.wharf.api.network.NetworkRequests.Attached;
 import io.wharf.node.nativeio.Privileged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,19 @@ class LinkApplierIT {
   }
 
   private static LinkPlan plan(NetworkRecord n, String third, int index) {
-    Endpoint e = new Endpoint("ep", n.id(), NS, "c", SUBNET + third + ".2", 24, SUBNET + third + ".1",
+    return LinkPlan.of(NS, n, endpoint(n, third, index), index);
+  }
+
+  private static Endpoint endpoint(NetworkRecord n, String third, int index) {
+    return new Endpoint("ep", n.id(), NS, "c", SUBNET + third + ".2", 24, SUBNET + third + ".1",
         "02:42:0a:00:00:0" + index, List.of());
-    return LinkPlan.of(NS, n, e, index);
+  }
+
+  private static String host(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
   }
 
   private static String inNetns(String... cmd) throws IOException, InterruptedException {
@@ -79,5 +90,46 @@ class LinkApplierIT {
     assertFalse(Files.exists(Path.of("/var/run/netns", NS)));
     assertFalse(Files.exists(Path.of("/sys/class/net", first.bridge())));
     assertFalse(Files.exists(Path.of("/sys/class/net", first.hostVeth())));
+  }
+
+  /**
+   * Live-restore after a daemon restart on a host that lost the bridge and one of its rules: a new
+   * applier (no memory) finds eth0 by MAC, makes the bridge and all its rules again in order, and
+   * links the network whose interface is missing as eth1.
+   */
+  @Test
+  void aNewApplierTakesOverLinksWhoseBridgeWent() throws Exception {
+    Privileged.requireRoot();
+    NetworkRecord a = net(String.format("%012x", 0xa33000000L + PID) + "0".repeat(52), "3");
+    NetworkRecord b = net(String.format("%012x", 0xb44000000L + PID) + "0".repeat(52), "4");
+    LinkPlan first = plan(a, "3", 0);
+    LinkPlan second = plan(b, "4", 1);
+    LinkApplier before = new LinkApplier(new HostNet());
+    LinkApplier after = new LinkApplier(new HostNet());
+    try {
+      before.attach(first);
+      host("ip", "link", "del", first.bridge());
+      host("iptables", "-w", "-D", LinkApplier.CHAIN, "-i", first.bridge(), "-o", first.bridge(), "-j", "ACCEPT");
+
+      AppliedLinks applied = new AppliedLinks();
+      List<Attached> linked = new AdoptedLinks(after, applied).relink(NS, List.of(
+          new Attached(endpoint(a, "3", 0), a), new Attached(endpoint(b, "4", 1), b)));
+      assertEquals(2, linked.size());
+      assertTrue(host("ip", "-o", "link", "show", first.hostVeth()).contains("master " + first.bridge()));
+      assertEquals(first, applied.get(NS, a.id()));
+      assertEquals("eth1", applied.get(NS, b.id()).ifName());
+      assertTrue(inNetns("ip", "-4", "-o", "addr").contains(SUBNET + "4.2/24"));
+      List<String> rules = host("iptables", "-w", "-S", LinkApplier.CHAIN).lines()
+          .filter(l -> l.contains(" " + first.bridge() + " ")).toList();
+      List<String> expected = FirewallRules.filter(first.bridge(), false).stream()
+          .map(r -> "-A " + LinkApplier.CHAIN + " " + String.join(" ", r)).toList();
+      assertEquals(expected, rules, "all of the bridge's rules, in their order");
+    } finally {
+      after.detach(NS, List.of(first, second));
+      after.removeBridgeIfUnused(first);
+      after.removeBridgeIfUnused(second);
+    }
+    assertFalse(Files.exists(Path.of("/sys/class/net", first.bridge())));
+    assertFalse(Files.exists(Path.of("/sys/class/net", second.bridge())));
   }
 }
