@@ -298,7 +298,6 @@ public final class ContainerLifecycle {
     });
   }
 
-  /** Told about every exit once it is saved and announced (restart policies). */
   /** Live-restore: networking takes over the links of a container that kept running. */
   Future<Void> networkAdopted(ContainerRecord r) {
     return networking.adopted(r);
@@ -324,16 +323,12 @@ public final class ContainerLifecycle {
     });
   }
 
-  /** Re-creates the in-process networking state of a container that kept running across a restart. */
-  Future<Void> networkAdopted(ContainerRecord r) {
-    return networking.adopted(r);
-  }
-
   /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
   public void useNetworking(ContainerNetworking networking) {
     this.networking = networking;
   }
 
+  /** Told about every exit once it is saved and announced (restart policies). */
   void onExited(java.util.function.Consumer<ContainerRecord> listener) {
     this.exitListener = listener;
   }

@@ -31,11 +31,6 @@ public interface ContainerNetworking {
     return Future.succeededFuture();
   }
 
-  /** After a daemon restart, for a container that kept running: re-create what lives in this process. */
-  default Future<Void> adopted(ContainerRecord r) {
-    return Future.succeededFuture();
-  }
-
   Future<Void> stopped(String id);
 
   Future<Void> removed(ContainerRecord r);

@@ -77,7 +77,11 @@ public final class PortPublishing implements ContainerNetworking {
 
   @Override
   public Future<Void> adopted(ContainerRecord r) {
-    return workers.<PublishedPorts>executeBlocking(() -> publisher.readopt(r.id()), false)
+    Future<Void> linked = links.adopted(r).recover(t -> {
+      LOG.warn("links of {} not taken over after the restart: {}", r.id(), t.getMessage());
+      return Future.succeededFuture();
+    });
+    return linked.compose(v -> workers.<PublishedPorts>executeBlocking(() -> publisher.readopt(r.id()), false))
         .compose(p -> p == null ? Future.<Void>succeededFuture() : record(p))
         .recover(t -> {
           LOG.warn("ports of {} not re-published after the restart: {}", r.id(), t.getMessage());
