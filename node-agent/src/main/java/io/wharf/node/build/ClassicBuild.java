@@ -4,7 +4,6 @@ import io.wharf.api.ErrorCategory;
 import io.wharf.api.WharfException;
 import io.wharf.node.build.dockerfile.Dockerfile;
 import io.wharf.node.build.dockerfile.DockerfileException;
-import io.wharf.node.build.dockerfile.DockerfileParser;
 import io.wharf.node.build.dockerfile.Instruction;
 import io.wharf.node.build.dockerfile.Stage;
 import io.wharf.node.build.dockerfile.WordExpander;
@@ -37,14 +36,8 @@ public final class ClassicBuild {
     this.steps = new StepRunner(images, workspace, cache, options, contextRoot, out);
   }
 
-  /** Builds {@code dockerfileText} and returns the image id; the failure is a BuildFailure. */
-  public String build(String dockerfileText) throws BuildFailure {
-    Dockerfile df;
-    try {
-      df = DockerfileParser.parse(dockerfileText);
-    } catch (DockerfileException e) {
-      throw new BuildFailure(e.getMessage());
-    }
+  /** Builds {@code df} and returns the image id; the failure is a BuildFailure. */
+  public String build(Dockerfile df) throws BuildFailure {
     List<Stage> stages = upToTarget(df);
     stages = withLabels(stages);
     int total = stages.stream().mapToInt(s -> 1 + s.instructions().size()).sum();
