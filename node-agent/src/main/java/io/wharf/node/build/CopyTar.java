@@ -51,7 +51,8 @@ final class CopyTar implements AutoCloseable {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(Files.size(file));
     e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | (chmod == null ? 0600 : chmod));
-    e.setIds(owner[0], owner[1]);
+    e.setUserId(owner[0]);
+    e.setGroupId(owner[1]);
     e.setModTime(mtimeMillis);
     tar.putArchiveEntry(e);
     try (InputStream in = Files.newInputStream(file)) {
@@ -72,7 +73,8 @@ final class CopyTar implements AutoCloseable {
     int perms = chmod != null ? chmod : mode(a.permissions());
     int type = a.isDirectory() ? 040000 : a.isSymbolicLink() ? 0120000 : 0100000;
     e.setMode(type | (a.isSymbolicLink() ? 0777 : perms));
-    e.setIds(owner[0], owner[1]);
+    e.setUserId(owner[0]);
+    e.setGroupId(owner[1]);
     e.setModTime(a.lastModifiedTime().toMillis());
     if (a.isRegularFile()) {
       e.setSize(a.size());
