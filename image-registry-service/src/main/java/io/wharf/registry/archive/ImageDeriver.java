@@ -91,6 +91,7 @@ public final class ImageDeriver {
         store.putImage(new ImageRecord(configBlob.digest(), configBlob.size(), manifest.digest(), manifest.size(),
             MediaTypes.OCI_MANIFEST, layers, 0));
       }
+      store.parents().record(configBlob.digest(), r.parentId());
       return configBlob.digest();
     } catch (IOException e) {
       throw WharfException.internal("cannot store the image of a build step: " + e.getMessage(), e);

@@ -35,14 +35,19 @@ public final class ImageService {
     this.repoDigests = new RepoDigests(store.paths());
   }
 
-  /** {@code docker images}: newest first. {@code all} changes nothing (Wharf keeps no intermediate images). */
+  /** {@code docker images}: newest first. without {@code all}, a build's intermediate images are hidden. */
   public List<ImageSummary> list(ImageRequests.ListImages q) {
     ImageFilters filters = ImageFilters.parse(q.filters(), name -> view(lookup.resolve(name).id()).createdSeconds());
     List<ImageSummary> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    store.images().forEach(r -> ids.add(r.id()));
     for (ImageRecord r : store.images()) {
       ConfigView config = view(r.id());
       List<String> all = store.tagsOf(r.id());
       List<String> visible = filters.visibleTags(all);
+      if (!q.all() && all.isEmpty() && store.parents().hasChild(r.id(), ids)) {
+        continue; // an intermediate image of a build, as dockerd hides them
+      }
       if (filters.accepts(all, visible, config.createdSeconds(), config.labels())) {
         out.add(summary(r, visible, config));
       }
