@@ -51,7 +51,7 @@ public final class NodeBuilder {
     try {
       Files.createDirectories(dir);
       BuildContext context = BuildContext.unpack(contextTar, dir.resolve("context"));
-      Dockerfile df = DockerfileParser.parse(context.readDockerfile(options.dockerfile()));
+      Dockerfile df = DockerfileParser.parse(context.readDockerfile(options.dockerfile()), options.dockerfile());
       return new Prepared(dir, context, df);
     } catch (DockerfileException e) {
       FileTrees.deleteRecursively(dir);
