@@ -20,8 +20,11 @@ final class ArgumentSplitter {
 
   private ArgumentSplitter() {}
 
-  /** What follows the keyword: the flags, then the rest (trimmed). */
-  record Flagged(Map<String, String> flags, String rest) {}
+  /**
+   * What follows the keyword: the flags (name -> value, "true" when written without a value), the
+   * flag words as written without their "--" (for the checks), then the rest (trimmed).
+   */
+  record Flagged(Map<String, String> flags, List<String> written, String rest) {}
 
   /**
    * Leading words that start with {@code --}, up to the first other word; a lone {@code --} ends them.
@@ -29,6 +32,7 @@ final class ArgumentSplitter {
    */
   static Flagged flags(String afterKeyword, int line) throws DockerfileException {
     Map<String, String> flags = new LinkedHashMap<>();
+    List<String> written = new ArrayList<>();
     String rest = afterKeyword.strip();
     while (rest.startsWith("--")) {
       String[] split = WHITESPACE.split(rest, 2);
@@ -42,9 +46,10 @@ final class ArgumentSplitter {
       if (name.isEmpty()) {
         throw DockerfileException.atLine(line, "Unknown flag: " + split[0]);
       }
+      written.add(word);
       flags.put(name, eq < 0 ? "true" : unquote(word.substring(eq + 1)));
     }
-    return new Flagged(flags, rest);
+    return new Flagged(flags, written, rest);
   }
 
   private static String unquote(String value) {

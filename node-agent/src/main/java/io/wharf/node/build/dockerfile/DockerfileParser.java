@@ -61,11 +61,11 @@ public final class DockerfileParser {
       } else if (i.keyword().equals("ARG")) {
         globalArgs.add(i);
       } else {
-        throw DockerfileException.atLine(i.line(), "no build stage in current context");
+        throw new DockerfileException("no build stage in current context", i.line());
       }
     }
     if (from == null) {
-      throw DockerfileException.atLine(instructions.get(0).line(), "no build stage in current context");
+      throw new DockerfileException("no build stage in current context", instructions.get(0).line());
     }
     stages.add(stage(stages.size(), from, body, names));
     return new Dockerfile(globalArgs, stages, escape);
@@ -84,7 +84,7 @@ public final class DockerfileParser {
           + "\", name can't start with a number or contain symbols");
     }
     if (name != null && !names.add(name)) {
-      throw DockerfileException.atLine(from.line(), "duplicate name " + name);
+      throw new DockerfileException("duplicate name " + name, from.line());
     }
     return new Stage(index, name, args.get(0), from.flag("platform"), from.line(), body);
   }

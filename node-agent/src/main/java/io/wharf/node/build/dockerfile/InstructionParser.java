@@ -14,12 +14,14 @@ import java.util.Set;
 final class InstructionParser {
   private static final Map<String, Set<String>> FLAGS = Map.ofEntries(
       Map.entry("FROM", Set.of("platform")),
-      Map.entry("COPY", Set.of("from", "chown", "chmod", "link", "parents", "exclude")),
-      Map.entry("ADD", Set.of("chown", "chmod", "link", "checksum", "keep-git-dir", "exclude")),
+      Map.entry("COPY", Set.of("from", "chown", "chmod", "link")),
+      Map.entry("ADD", Set.of("chown", "chmod", "link", "checksum", "keep-git-dir")),
       Map.entry("HEALTHCHECK", Set.of("interval", "timeout", "start-period", "start-interval", "retries")));
   private static final Set<String> KEYWORDS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV",
       "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL",
       "USER", "VOLUME", "WORKDIR");
+  /** Flags written without a value mean true; all others need {@code =value}. */
+  private static final Set<String> BOOLEAN_FLAGS = Set.of("link", "keep-git-dir");
 
   private final char escape;
 
@@ -38,12 +40,14 @@ final class InstructionParser {
       throw DockerfileException.atLine(number, "unknown instruction: " + keyword);
     }
     ArgumentSplitter.Flagged flagged = ArgumentSplitter.flags(split.length > 1 ? split[1] : "", number);
-    checkFlags(keyword, flagged.flags(), number);
+    checkFlags(keyword, flagged.flags(), flagged.written(), number);
+    Map<String, String> flags = new java.util.LinkedHashMap<>(flagged.flags());
+    flags.replaceAll((name, value) -> BOOLEAN_FLAGS.contains(name) ? value.toLowerCase(Locale.ROOT) : value);
     String rest = flagged.rest();
     List<String> json = jsonForm(keyword) ? ArgumentSplitter.jsonArray(rest, number) : null;
     List<String> args = json != null ? json : arguments(keyword, rest, number);
     checkCount(keyword, args, json != null, number);
-    return new Instruction(keyword, text, args, flagged.flags(), json != null, number, heredocs);
+    return new Instruction(keyword, text, args, flags, json != null, number, heredocs);
   }
 
   private static boolean jsonForm(String keyword) {
@@ -125,9 +129,13 @@ final class InstructionParser {
     return List.of(rest);
   }
 
-  private static void checkFlags(String keyword, Map<String, String> flags, int number) throws DockerfileException {
+  /** Docker's BFlags rules: known names only, each once, a value where one is needed. */
+  private static void checkFlags(String keyword, Map<String, String> flags, List<String> written, int number)
+      throws DockerfileException {
     Set<String> allowed = FLAGS.getOrDefault(keyword, Set.of());
-    for (String name : flags.keySet()) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (String word : written) {
+      String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
       if (keyword.equals("RUN")) {
         throw DockerfileException.atLine(number, "the --" + name
             + " option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build"
@@ -136,6 +144,17 @@ final class InstructionParser {
       if (!allowed.contains(name)) {
         throw DockerfileException.atLine(number, "Unknown flag: " + name);
       }
+      if (!seen.add(name)) {
+        throw DockerfileException.atLine(number, "Duplicate flag specified: " + name);
+      }
+      boolean hasValue = word.contains("=");
+      String value = flags.get(name);
+      if (BOOLEAN_FLAGS.contains(name) ? hasValue && value.isEmpty() : !hasValue) {
+        throw DockerfileException.atLine(number, "Missing a value on flag: " + name);
+      }
+      if (BOOLEAN_FLAGS.contains(name) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+        throw DockerfileException.atLine(number, "Expecting boolean value for flag " + name + ", not: " + value);
+      }
     }
   }
 
@@ -143,15 +162,19 @@ final class InstructionParser {
       throws DockerfileException {
     int n = args.size();
     String problem = switch (keyword) {
-      case "COPY", "ADD" -> n < 2 ? keyword + " requires at least two arguments" : null;
+      case "COPY", "ADD" -> n < 2 ? keyword + " requires at least two arguments, but only one was provided."
+          + " Destination could not be determined" : null;
       case "USER", "WORKDIR", "STOPSIGNAL", "MAINTAINER" -> n != 1 ? keyword + " requires exactly one argument" : null;
-      case "RUN", "ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "HEALTHCHECK", "ONBUILD", "FROM" ->
+      case "RUN", "ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "HEALTHCHECK", "ONBUILD" ->
           n == 0 ? keyword + " requires at least one argument" : null;
       case "SHELL" -> !json ? "SHELL requires the arguments to be in JSON form" : n == 0 ? "SHELL requires at least one argument" : null;
       default -> null;
     };
     if (problem == null && keyword.equals("VOLUME") && args.stream().anyMatch(String::isBlank)) {
       problem = "VOLUME specified can not be an empty string";
+    }
+    if (problem == null && keyword.equals("ARG") && args.stream().anyMatch(a -> a.startsWith("="))) {
+      problem = "ARG names can not be blank";
     }
     if (problem != null) {
       throw DockerfileException.atLine(number, problem);

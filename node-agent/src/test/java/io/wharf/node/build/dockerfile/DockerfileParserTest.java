@@ -65,6 +65,7 @@ class DockerfileParserTest {
     Instruction i = only("COPY --from=build --chown=1:2 --chmod=0755 --link /a /b");
     assertEquals(Map.of("from", "build", "chown", "1:2", "chmod", "0755", "link", "true"), i.flags());
     assertEquals(List.of("/a", "/b"), i.args());
+    assertEquals("false", only("COPY --link=FALSE a b").flag("link"));
     Instruction h = only("HEALTHCHECK --interval=5s --retries=3 CMD true");
     assertEquals("5s", h.flag("interval"));
     assertEquals("3", h.flag("retries"));
@@ -140,11 +141,11 @@ class DockerfileParserTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
       "FROM a\\n\\nFORM b|3|dockerfile parse error on line 3: unknown instruction: FORM",
-      "ENV A=1\\nFROM a|1|dockerfile parse error on line 1: no build stage in current context",
-      "ARG X\\n# only args|1|dockerfile parse error on line 1: no build stage in current context",
+      "ENV A=1\\nFROM a|1|no build stage in current context",
+      "ARG X\\n# only args|1|no build stage in current context",
       "FROM a b|1|dockerfile parse error on line 1: FROM requires either one or three arguments",
       "FROM a AS 1x|1|invalid name for build stage: \"1x\", name can't start with a number or contain symbols",
-      "FROM a AS x\\nFROM b AS X|2|dockerfile parse error on line 2: duplicate name x",
+      "FROM a AS x\\nFROM b AS X|2|duplicate name x",
       "FROM a\\nCOPY onlyone|2|COPY requires at least two arguments",
       "FROM a\\nWORKDIR|2|WORKDIR requires exactly one argument",
       "FROM a\\nSHELL /bin/sh -c|2|SHELL requires the arguments to be in JSON form",
@@ -152,6 +153,12 @@ class DockerfileParserTest {
       "FROM a\\nENV A|2|ENV must have two arguments",
       "FROM a\\nCMD [\"a\", 1]|2|arrays must be comprised of strings only",
       "FROM a\\nCOPY --form=x a b|2|Unknown flag: form",
+      "FROM a\\nCOPY --from=a --from=b a b|2|Duplicate flag specified: from",
+      "FROM a\\nCOPY --chown a b|2|Missing a value on flag: chown",
+      "FROM a\\nCOPY --link= a b|2|Missing a value on flag: link",
+      "FROM a\\nCOPY --link=yes a b|2|Expecting boolean value for flag link, not: yes",
+      "FROM a\\nARG =x|2|ARG names can not be blank",
+      "FROM|1|FROM requires either one or three arguments",
       "FROM a\\nRUN --mount=type=cache,target=/x true|2|the --mount option requires BuildKit",
       "FROM a\\nHEALTHCHECK CMD|2|Missing command after HEALTHCHECK CMD",
       "FROM a\\nHEALTHCHECK NONE x|2|HEALTHCHECK NONE takes no arguments",
