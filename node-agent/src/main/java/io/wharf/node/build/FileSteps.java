@@ -72,7 +72,7 @@ final class FileSteps {
     if (fromImage != null) {
       sum = "from:" + fromImage + ":" + String.join(",", patterns);
     } else {
-      sources = patterns.isEmpty() ? List.of() : CopySources.resolve(contextRoot, patterns);
+      sources = patterns.isEmpty() ? List.of() : CopySources.resolve(contextRoot, patterns, in.keyword());
       try {
         sum = (sources.size() == 1 && !Files.isDirectory(sources.get(0).path()) ? "file:" : "dir:")
             + CopySources.checksum(sources);
@@ -101,7 +101,8 @@ final class FileSteps {
     return workspace.read(source, srcRoot -> {
       List<CopySource> resolved;
       try {
-        resolved = CopySources.resolve(srcRoot, plan.patterns().stream().map(FileSteps::relative).toList());
+        resolved = CopySources.resolve(srcRoot, plan.patterns().stream().map(FileSteps::relative).toList(),
+            plan.in().keyword());
       } catch (DockerfileException e) {
         throw new BuildFailure(e.getMessage());
       }
