@@ -78,4 +78,15 @@ class ConfigInstructionsTest {
         () -> ConfigInstructions.apply(in, ImageDoc.scratch(), Map.of(), '\\', false));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
+
+  @Test
+  void runHeredocsReachTheShell() throws Exception {
+    Instruction script = DockerfileParser.parse("FROM busybox\nRUN <<EOF\necho one\necho two\nEOF\n").stages().get(0)
+        .instructions().get(0);
+    assertEquals(java.util.List.of("/bin/sh", "-c", "echo one\necho two\n"),
+        ConfigInstructions.command(script, ImageDoc.scratch()));
+    Instruction fed = DockerfileParser.parse("FROM busybox\nRUN cat <<EOF > /x\nhello\nEOF\n").stages().get(0)
+        .instructions().get(0);
+    assertEquals("cat <<EOF > /x\nhello\nEOF\n", ConfigInstructions.command(fed, ImageDoc.scratch()).get(2));
+  }
 }
