@@ -69,7 +69,16 @@ public final class ImageService {
   /** {@code docker history}: newest first. */
   public List<HistoryEntry> history(String name) {
     ImageRecord r = record(name);
-    return view(r.id()).history(r.id(), store.tagsOf(r.id()), r.layers());
+    List<HistoryEntry> entries = new ArrayList<>(view(r.id()).history(r.id(), store.tagsOf(r.id()), r.layers()));
+    // a built image: each step added one entry, so the i-th parent owns the i-th entry (as dockerd shows)
+    String p = store.parents().parentOf(r.id());
+    for (int i = 1; i < entries.size() && p != null && store.image(p) != null; i++) {
+      HistoryEntry e = entries.get(i);
+      List<String> t = store.tagsOf(p);
+      entries.set(i, new HistoryEntry(p, e.created(), e.createdBy(), t.isEmpty() ? null : t, e.size(), e.comment()));
+      p = store.parents().parentOf(p);
+    }
+    return entries;
   }
 
   /** {@code docker tag}: INVALID_ARGUMENT for a bad target, NOT_FOUND for a missing source. */
@@ -101,6 +110,8 @@ public final class ImageService {
   }
 
   private ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
-    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), "", config.createdSeconds(), r.size(), config.labels());
+    String parent = store.parents().parentOf(r.id());
+    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), parent == null ? "" : parent, config.createdSeconds(),
+        r.size(), config.labels());
   }
 }

@@ -45,6 +45,11 @@ class ImageDeriverTest {
         config("{\"created_by\":\"COPY\"},{\"created_by\":\"ENV\",\"empty_layer\":true}"), false));
     assertEquals(store.image(base).layers(), store.image(child).layers());
     assertEquals(baseConfig.at("/rootfs"), store.config(child).at("/rootfs"));
+    assertEquals(base, store.parents().parentOf(child));
+    assertEquals(null, store.parents().parentOf(base));
+    assertEquals(true, store.parents().hasChild(base, java.util.List.of(child)));
+    store.deleteImage(child);
+    assertEquals(null, ImageStore.open(new RegistryPaths(dir)).parents().parentOf(child));
   }
 
   @Test

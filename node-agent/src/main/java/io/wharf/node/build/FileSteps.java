@@ -75,7 +75,7 @@ final class FileSteps {
       sources = patterns.isEmpty() ? List.of() : CopySources.resolve(contextRoot, patterns, in.keyword());
       try {
         sum = (sources.size() == 1 && !Files.isDirectory(sources.get(0).path()) ? "file:" : "dir:")
-            + CopySources.checksum(sources);
+            + CopySources.checksum(sources).replaceFirst("^sha256:", "");
       } catch (IOException e) {
         throw new BuildFailure(in.keyword() + " failed: " + e.getMessage());
       }
