@@ -26,6 +26,10 @@ public interface BuildImages {
   /** Points {@code reference} ("name", "name:tag") at the image. */
   void tag(String imageId, String reference);
 
-  /** Pulls {@code reference}, reporting progress to {@code messages}. */
-  void pull(String reference, BuildMessages messages);
+  /**
+   * Pulls {@code reference}, reporting progress to {@code messages}.
+   *
+   * @param registryAuth Docker's X-Registry-Auth value for its registry, or null (anonymous)
+   */
+  void pull(String reference, String registryAuth, BuildMessages messages);
 }

@@ -20,10 +20,11 @@ import java.util.function.Function;
  *     the client already did, so it counts as unset
  * @param networkMode the RUN containers' network: "default" (bridge), "none", "host" or a network name
  * @param rm remove intermediate containers after a successful build (Wharf always removes them)
+ * @param registryConfig the X-Registry-Config header (credentials for FROM pulls), or null
  */
 public record BuildOptions(String dockerfile, List<String> tags, Map<String, String> buildArgs,
     Map<String, String> labels, boolean noCache, boolean pull, boolean quiet, boolean rm, boolean forceRm,
-    String target, String platform, String networkMode, long memory, long shmSize) {
+    String target, String platform, String networkMode, long memory, long shmSize, String registryConfig) {
 
   private static final Set<String> TRUE = Set.of("1", "true", "True", "TRUE");
 
@@ -39,7 +40,13 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
         orDefault(first(all, "target"), ""),
         orDefault(first(all, "platform"), ""),
         orDefault(first(all, "networkmode"), "default"),
-        size(first(all, "memory"), "memory"), size(first(all, "shmsize"), "shmsize"));
+        size(first(all, "memory"), "memory"), size(first(all, "shmsize"), "shmsize"), null);
+  }
+
+  /** These options with the request's X-Registry-Config header. */
+  public BuildOptions withRegistryConfig(String header) {
+    return new BuildOptions(dockerfile, tags, buildArgs, labels, noCache, pull, quiet, rm, forceRm, target, platform,
+        networkMode, memory, shmSize, header);
   }
 
   private static String first(Function<String, List<String>> all, String name) {

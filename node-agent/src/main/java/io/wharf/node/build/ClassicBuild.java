@@ -152,7 +152,7 @@ public final class ClassicBuild {
       }
     }
     try {
-      images.pull(ref, out);
+      images.pull(ref, RegistryConfigAuth.forReference(options.registryConfig(), ref), out);
       return images.inspect(ref).summary().id();
     } catch (WharfException e) {
       throw new BuildFailure("pull access denied for " + ref + ", repository does not exist or may require "

@@ -112,10 +112,13 @@ public final class RegistryBuildImages implements BuildImages {
   }
 
   @Override
-  public void pull(String reference, BuildMessages messages) {
+  public void pull(String reference, String registryAuth, BuildMessages messages) {
     String url = await(registryUrl.get()) + InternalHttp.PREFIX + "/images/pull?fromImage=" + enc(reference);
-    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header(InternalHttp.TOKEN_HEADER, token)
-        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header(InternalHttp.TOKEN_HEADER, token);
+    if (registryAuth != null) {
+      b.header("X-Registry-Auth", registryAuth);
+    }
+    HttpRequest req = b.POST(HttpRequest.BodyPublishers.noBody()).build();
     HttpResponse<InputStream> resp = send(req, HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8))) {
       if (resp.statusCode() / 100 != 2) {

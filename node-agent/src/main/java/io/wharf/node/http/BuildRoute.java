@@ -28,7 +28,8 @@ final class BuildRoute {
   void handle(HttpServerRequest req) {
     BuildOptions options;
     try {
-      options = BuildOptions.fromQuery(name -> req.params().getAll(name));
+      options = BuildOptions.fromQuery(name -> req.params().getAll(name))
+          .withRegistryConfig(req.getHeader("X-Registry-Config"));
       options.tags().forEach(BuildRoute::checkTag);
     } catch (WharfException e) {
       NodeHttpServer.error(req, e);

@@ -73,7 +73,7 @@ final class FakeBuildImages implements BuildImages {
   }
 
   @Override
-  public void pull(String reference, BuildMessages messages) {
+  public void pull(String reference, String registryAuth, BuildMessages messages) {
     throw WharfException.notFound("pull access denied for " + reference);
   }
 
