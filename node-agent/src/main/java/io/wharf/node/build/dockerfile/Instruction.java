@@ -28,6 +28,19 @@ public record Instruction(String keyword, String text, List<String> args, Map<St
     heredocs = List.copyOf(heredocs);
   }
 
+  /**
+   * For a shell-form RUN/CMD/ENTRYPOINT: the command for {@code <shell> -c}, with the bodies of its
+   * heredocs appended after it, each closed by its delimiter, so the shell itself reads them as a
+   * POSIX here-document (quoted delimiters keep {@code $} literal, as in Docker).
+   */
+  public String shellCommand() {
+    StringBuilder command = new StringBuilder(args.isEmpty() ? "" : args.get(0));
+    for (Heredoc doc : heredocs) {
+      command.append('\n').append(doc.body()).append(doc.name());
+    }
+    return command.toString();
+  }
+
   /** The flag's value, or null when the flag is absent. */
   public String flag(String name) {
     return flags.get(name);

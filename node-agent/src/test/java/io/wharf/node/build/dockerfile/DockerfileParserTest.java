@@ -129,6 +129,8 @@ class DockerfileParserTest {
     assertEquals(List.of(new Heredoc("EOF", "echo $X\n", true)), is.get(0).heredocs());
     assertEquals(List.of(new Heredoc("END", "hello\n", false)), is.get(1).heredocs());
     assertTrue(is.get(2).heredocs().isEmpty());
+    assertEquals("<<EOF\necho $X\nEOF", is.get(0).shellCommand());
+    assertEquals("ok", is.get(2).shellCommand());
   }
 
   @Test
