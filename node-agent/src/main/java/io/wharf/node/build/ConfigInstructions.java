@@ -133,28 +133,25 @@ public final class ConfigInstructions {
       return in.args();
     }
     List<String> argv = new ArrayList<>(image.shell());
-    argv.add(withHeredocs(String.join(" ", in.args()), in.heredocs()));
+    argv.add(withHeredocs(in));
     return argv;
   }
 
   /**
    * RUN heredocs (a bonus: BuildKit's syntax) handed to the shell: a command that is only
-   * {@code <<EOF} runs the body as the script; otherwise the bodies follow the command line, each
-   * closed by its delimiter, which is how the shell itself reads here-documents.
+   * {@code <<EOF} runs the body as the script (as BuildKit does); otherwise the bodies follow the
+   * command line ({@link Instruction#shellCommand}), which the shell reads as here-documents.
    */
-  static String withHeredocs(String command, List<io.wharf.node.build.dockerfile.Heredoc> heredocs) {
-    if (heredocs.isEmpty()) {
+  static String withHeredocs(Instruction in) {
+    String command = String.join(" ", in.args());
+    if (in.heredocs().isEmpty()) {
       return command;
     }
-    if (heredocs.size() == 1 && command.strip().matches("<<-?([\"']?)" + java.util.regex.Pattern.quote(
-        heredocs.get(0).name()) + "\\1")) {
-      return heredocs.get(0).body();
+    if (in.heredocs().size() == 1 && command.strip().matches("<<-?([\"']?)" + java.util.regex.Pattern.quote(
+        in.heredocs().get(0).name()) + "\\1")) {
+      return in.heredocs().get(0).body();
     }
-    StringBuilder script = new StringBuilder(command).append('\n');
-    for (io.wharf.node.build.dockerfile.Heredoc h : heredocs) {
-      script.append(h.body()).append(h.name()).append('\n');
-    }
-    return script.toString();
+    return in.shellCommand();
   }
 
   private static String one(Instruction in) throws DockerfileException {

@@ -87,6 +87,6 @@ class ConfigInstructionsTest {
         ConfigInstructions.command(script, ImageDoc.scratch()));
     Instruction fed = DockerfileParser.parse("FROM busybox\nRUN cat <<EOF > /x\nhello\nEOF\n").stages().get(0)
         .instructions().get(0);
-    assertEquals("cat <<EOF > /x\nhello\nEOF\n", ConfigInstructions.command(fed, ImageDoc.scratch()).get(2));
+    assertEquals("cat <<EOF > /x\nhello\nEOF", ConfigInstructions.command(fed, ImageDoc.scratch()).get(2));
   }
 }
