@@ -16,10 +16,16 @@ import java.nio.charset.StandardCharsets;
 public final class BuildMessages {
   private final OutputStream out;
   private final boolean quiet;
+  private final java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
 
   public BuildMessages(OutputStream out, boolean quiet) {
     this.out = out;
     this.quiet = quiet;
+  }
+
+  /** Set when the client went away (Ctrl-C): the running step stops and the build fails. */
+  public java.util.concurrent.atomic.AtomicBoolean cancelled() {
+    return cancelled;
   }
 
   /** Text the CLI prints as is (include the newline). */

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +52,9 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
       var exit = node.waiters().nextExit(id);
       RegistryBuildImages.await(lifecycle.start(id));
       followLog(id, messages);
+      if (messages.cancelled().get()) {
+        throw new BuildFailure("the build was cancelled: the client went away");
+      }
       int code = RegistryBuildImages.await(exit);
       if (code != 0) {
         throw new BuildFailure("The command '" + String.join(" ", r.argv()) + "' returned a non-zero code: " + code,
@@ -122,7 +124,7 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
   private void followLog(String id, BuildMessages messages) {
     new LogReader(node.paths().containerLog(id)).stream(new LogQuery(-1, 0, 0, true),
         rec -> messages.stream(new String(rec.bytes(), StandardCharsets.UTF_8)),
-        () -> !node.store().get(id).map(c -> c.state().isLive()).orElse(false), new AtomicBoolean());
+        () -> !node.store().get(id).map(c -> c.state().isLive()).orElse(false), messages.cancelled());
   }
 
   private Path tarUpper(String id) throws BuildFailure {

@@ -46,9 +46,12 @@ final class BuildRoute {
       }
     }, false).onFailure(t -> NodeHttpServer.error(req, t)).onSuccess(prepared -> {
       response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+      ResponseOutputStream out = new ResponseOutputStream(response, context);
+      BuildMessages messages = new BuildMessages(out, options.quiet());
+      response.closeHandler(x -> messages.cancelled().set(true));
       response.writeHead().compose(v -> node.workers().executeBlocking(() -> {
-        try (prepared; ResponseOutputStream out = new ResponseOutputStream(response, context)) {
-          builder.run(prepared, options, new BuildMessages(out, options.quiet()));
+        try (prepared; out) {
+          builder.run(prepared, options, messages);
         }
         return null;
       }, false)).onComplete(ar -> {
