@@ -75,7 +75,7 @@ final class CopyTar implements AutoCloseable {
     e.setMode(type | (a.isSymbolicLink() ? 0777 : perms));
     e.setUserId(owner[0]);
     e.setGroupId(owner[1]);
-    e.setModTime(a.lastModifiedTime().toMillis());
+    e.setModTime(a.lastModifiedTime().toMillis() / 1000 * 1000); // whole seconds, as a ustar header holds
     if (a.isRegularFile()) {
       e.setSize(a.size());
     }

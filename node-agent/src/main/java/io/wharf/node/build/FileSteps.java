@@ -114,7 +114,9 @@ final class FileSteps {
     long[] owner = owner(plan.chown(), rootfs);
     boolean intoDir = plan.dest().endsWith("/") || isDirectory(rootfs, plan.dest())
         || sources.size() == 1 && Files.isDirectory(sources.get(0).path(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    Path target = mkdirs(rootfs, intoDir ? plan.dest() : parentOf(plan.dest()));
+    String targetDir = intoDir ? plan.dest() : parentOf(plan.dest());
+    Map<Path, java.nio.file.attribute.FileTime> existingDirs = dirTimes(rootfs, targetDir);
+    Path target = mkdirs(rootfs, targetDir);
     String singleName = intoDir ? null : ScopedPath.baseName(plan.dest());
     boolean add = plan.in().keyword().equals("ADD");
     List<Path> archives = new ArrayList<>();
@@ -145,6 +147,9 @@ final class FileSteps {
         try (InputStream in = Archives.open(archive)) {
           new ArchiveExtractor().extract(in, target, false, true);
         }
+      }
+      for (Map.Entry<Path, java.nio.file.attribute.FileTime> d : existingDirs.entrySet()) {
+        Files.setLastModifiedTime(d.getKey(), d.getValue()); // no build time leaks into the layer
       }
     } catch (WharfException e) {
       throw new BuildFailure(plan.in().keyword() + " failed: " + e.getMessage());
@@ -188,6 +193,28 @@ final class FileSteps {
       }
     }
     return scoped.resolveAll(clean);
+  }
+
+  /**
+   * The mtimes of the directories on the way to {@code dir} that the image already has: writing into
+   * them changes their mtime, which would put the build's time into the layer (their copy-up).
+   */
+  private static Map<Path, java.nio.file.attribute.FileTime> dirTimes(Path rootfs, String dir) throws IOException {
+    Map<Path, java.nio.file.attribute.FileTime> out = new java.util.LinkedHashMap<>();
+    ScopedPath scoped = new ScopedPath(rootfs);
+    StringBuilder prefix = new StringBuilder();
+    for (String part : ScopedPath.absolute(dir).split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      prefix.append('/').append(part);
+      Path p = scoped.resolveAll(prefix.toString());
+      if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        break;
+      }
+      out.put(p, Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+    return out;
   }
 
   /** A path made absolute against the working dir, cleaned (no trailing slash). */

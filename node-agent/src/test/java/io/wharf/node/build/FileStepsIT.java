@@ -136,6 +136,19 @@ class FileStepsIT {
   }
 
   @Test
+  void directoriesTheImageHadKeepTheirMtime() throws Exception {
+    Path existing = Files.createDirectories(rootfs.resolve("srv/www"));
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(existing, old);
+    Files.setLastModifiedTime(rootfs.resolve("srv"), old);
+    copy("COPY src/a.txt /srv/www/", "/");
+    assertEquals(old, Files.getLastModifiedTime(existing));
+    assertEquals(old, Files.getLastModifiedTime(rootfs.resolve("srv")));
+    assertEquals(Files.getLastModifiedTime(ctx.resolve("src/a.txt")).toMillis() / 1000,
+        Files.getLastModifiedTime(existing.resolve("a.txt")).toMillis() / 1000);
+  }
+
+  @Test
   void manySourcesNeedADirectoryDestination() throws Exception {
     BuildFailure e = assertThrows(BuildFailure.class, () -> copy("COPY src/a.txt src/sub/b.txt /one", "/"));
     assertTrue(e.getMessage().contains("must be a directory and end with a /"), e.getMessage());
