@@ -148,8 +148,10 @@ final class FileSteps {
           new ArchiveExtractor().extract(in, target, false, true);
         }
       }
-      for (Map.Entry<Path, java.nio.file.attribute.FileTime> d : existingDirs.entrySet()) {
-        Files.setLastModifiedTime(d.getKey(), d.getValue()); // no build time leaks into the layer
+      java.nio.file.attribute.FileTime newest = newestSource(sources);
+      for (Path d : dirTimes(rootfs, targetDir).keySet()) {
+        // no build time leaks into the layer: the image's dirs keep theirs, new ones take the sources'
+        Files.setLastModifiedTime(d, existingDirs.getOrDefault(d, newest));
       }
     } catch (WharfException e) {
       throw new BuildFailure(plan.in().keyword() + " failed: " + e.getMessage());
@@ -215,6 +217,15 @@ final class FileSteps {
       out.put(p, Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
     return out;
+  }
+
+  /** The newest mtime (whole seconds) among the sources; the epoch when there are none (URLs only). */
+  private static java.nio.file.attribute.FileTime newestSource(List<CopySource> sources) throws IOException {
+    long newest = 0;
+    for (CopySource s : sources) {
+      newest = Math.max(newest, Files.getLastModifiedTime(s.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis());
+    }
+    return java.nio.file.attribute.FileTime.fromMillis(newest / 1000 * 1000);
   }
 
   /** A path made absolute against the working dir, cleaned (no trailing slash). */
