@@ -43,6 +43,31 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
         size(first(all, "memory"), "memory"), size(first(all, "shmsize"), "shmsize"), null);
   }
 
+  /**
+   * Refuses a {@code --platform} this node cannot run (RUN steps run here): only the node's own
+   * linux/&lt;arch&gt; (with an optional variant) is accepted.
+   */
+  public void checkPlatform(String nodeArch) {
+    if (platform.isEmpty()) {
+      return;
+    }
+    String[] parts = platform.toLowerCase(java.util.Locale.ROOT).split("/");
+    if (parts.length < 2 || !parts[0].equals("linux") || !parts[1].equals(nodeArch)) {
+      throw WharfException.invalid("platform \"" + platform + "\" is not supported by this node (linux/" + nodeArch
+          + "): the classic builder builds for the node it runs on");
+    }
+  }
+
+  /** The JVM's architecture in OCI terms (amd64, arm64, ...). */
+  public static String nodeArch() {
+    String arch = System.getProperty("os.arch", "amd64");
+    return switch (arch) {
+      case "x86_64", "amd64" -> "amd64";
+      case "aarch64", "arm64" -> "arm64";
+      default -> arch;
+    };
+  }
+
   /** These options with the request's X-Registry-Config header. */
   public BuildOptions withRegistryConfig(String header) {
     return new BuildOptions(dockerfile, tags, buildArgs, labels, noCache, pull, quiet, rm, forceRm, target, platform,

@@ -31,6 +31,7 @@ final class BuildRoute {
       options = BuildOptions.fromQuery(name -> req.params().getAll(name))
           .withRegistryConfig(req.getHeader("X-Registry-Config"));
       options.tags().forEach(BuildRoute::checkTag);
+      options.checkPlatform(BuildOptions.nodeArch());
     } catch (WharfException e) {
       NodeHttpServer.error(req, e);
       return;

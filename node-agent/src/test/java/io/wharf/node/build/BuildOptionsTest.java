@@ -49,4 +49,15 @@ class BuildOptionsTest {
     assertThrows(WharfException.class, () -> of(Map.of("memory", List.of("-1"))));
     assertThrows(WharfException.class, () -> of(Map.of("shmsize", List.of("big"))));
   }
+
+  @Test
+  void onlyTheNodesOwnPlatformIsAccepted() {
+    of(Map.of()).checkPlatform("amd64");
+    of(Map.of("platform", List.of("linux/amd64"))).checkPlatform("amd64");
+    of(Map.of("platform", List.of("linux/arm64/v8"))).checkPlatform("arm64");
+    WharfException e = assertThrows(WharfException.class,
+        () -> of(Map.of("platform", List.of("linux/arm64"))).checkPlatform("amd64"));
+    assertTrue(e.getMessage().startsWith("platform \"linux/arm64\" is not supported by this node (linux/amd64)"));
+    assertThrows(WharfException.class, () -> of(Map.of("platform", List.of("windows/amd64"))).checkPlatform("amd64"));
+  }
 }
