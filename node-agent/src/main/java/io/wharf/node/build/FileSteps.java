@@ -32,10 +32,11 @@ final class FileSteps {
   /**
    * @param fromImage the image COPY --from reads (null: the build context)
    * @param sources the patterns as written (for --from) or resolved in the context
-   * @param urls ADD sources that are http(s) URLs
+   * @param urls ADD sources that are http(s) URLs, downloaded (into the build's directory)
    * @param dest absolute destination; a trailing "/" means "into this directory"
    */
-  record Plan(Instruction in, String fromImage, List<String> patterns, List<CopySource> sources, List<String> urls,
+  record Plan(Instruction in, String fromImage, List<String> patterns, List<CopySource> sources,
+      List<UrlSource.Download> urls,
       String dest, String chown, Integer chmod, String createdBy) {}
 
   private final BuildImages images;
@@ -80,8 +81,16 @@ final class FileSteps {
         throw new BuildFailure(in.keyword() + " failed: " + e.getMessage());
       }
     }
-    if (!urls.isEmpty()) {
-      sum += " url:" + String.join(",", urls);
+    List<UrlSource.Download> downloads = new ArrayList<>();
+    for (String url : urls) {
+      try {
+        downloads.add(UrlSource.fetch(url, contextRoot.getParent()));
+      } catch (IOException e) {
+        throw new BuildFailure("ADD failed: " + url + ": " + e.getMessage());
+      }
+    }
+    if (!downloads.isEmpty()) {
+      sum += " url:" + String.join(",", downloads.stream().map(d -> d.url() + "@" + d.sha256()).toList());
     }
     int count = sources.size() + urls.size() + (fromImage == null ? 0 : patterns.size());
     if (count > 1 && !dest.endsWith("/")) {
@@ -90,7 +99,7 @@ final class FileSteps {
     }
     String createdBy = ConfigInstructions.NOP + in.keyword() + (chown == null ? "" : " --chown=" + chown)
         + (chmod == null ? "" : " --chmod=" + Integer.toOctalString(chmod)) + " " + sum + " in " + dest + " ";
-    return new Plan(in, fromImage, patterns, sources, urls, dest, chown, chmod, createdBy);
+    return new Plan(in, fromImage, patterns, sources, downloads, dest, chown, chmod, createdBy);
   }
 
   Path apply(Plan plan, ImageDetails parent) throws BuildFailure {
@@ -130,14 +139,9 @@ final class FileSteps {
             tar.add(s.path(), singleName != null ? singleName : nameOf(s), owner, plan.chmod());
           }
         }
-        for (String url : plan.urls()) {
-          UrlSource.Download d = UrlSource.fetch(url, contextRoot.getParent());
-          try {
-            tar.addFile(d.file(), singleName != null ? singleName : UrlSource.fileName(url), owner, plan.chmod(),
-                d.mtimeMillis());
-          } finally {
-            Files.deleteIfExists(d.file());
-          }
+        for (UrlSource.Download d : plan.urls()) {
+          tar.addFile(d.file(), singleName != null ? singleName : UrlSource.fileName(d.url()), owner, plan.chmod(),
+              d.mtimeMillis());
         }
       }
       try (InputStream in = Files.newInputStream(scratch)) {

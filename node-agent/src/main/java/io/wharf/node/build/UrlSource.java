@@ -12,14 +12,16 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * ADD of an http(s) URL: downloaded to a temp file; the file takes the name of the URL's last path
+ * ADD of an http(s) URL: downloaded to a temp file at every build (as Docker: the content, not the
+ * URL, decides whether the cached step still holds); the file takes the name of the URL's last path
  * segment when the destination is a directory, and the Last-Modified time when the server sends one.
  */
 final class UrlSource {
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
-  record Download(Path file, long mtimeMillis) {}
+  /** The downloaded bytes in {@code file}; {@code sha256} of them is what the step's cache key uses. */
+  record Download(String url, Path file, long mtimeMillis, String sha256) {}
 
   private UrlSource() {}
 
@@ -38,13 +40,26 @@ final class UrlSource {
         throw new BuildFailure("ADD failed: Get \"" + url + "\": unexpected status " + resp.statusCode());
       }
       long mtime = resp.headers().firstValue("Last-Modified").map(UrlSource::httpDate).orElse(0L);
-      return new Download(file, mtime);
+      return new Download(url, file, mtime, sha256(file));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BuildFailure("ADD failed: interrupted downloading " + url);
     } catch (IOException | IllegalArgumentException e) {
       Files.deleteIfExists(file);
       throw new BuildFailure("ADD failed: Get \"" + url + "\": " + e.getMessage());
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) != -1; ) {
+        sha.update(buf, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -149,6 +149,39 @@ class FileStepsIT {
   }
 
   @Test
+  void addOfAUrlDownloadsAndItsContentIsTheCacheInput() throws Exception {
+    String[] body = {"v1\n"};
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/files/remote.txt", ex -> {
+      byte[] b = body[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/remote.txt";
+      String first = planOf("ADD " + url + " /dl/").createdBy();
+      copy("ADD " + url + " /dl/", "/");
+      Path got = rootfs.resolve("dl/remote.txt");
+      assertEquals("v1\n", Files.readString(got));
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(got)));
+      assertEquals(first, planOf("ADD " + url + " /dl/").createdBy());
+      body[0] = "v2\n";
+      assertFalse(first.equals(planOf("ADD " + url + " /dl/").createdBy()), "new content, new cache key");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  FileSteps.Plan planOf(String line) throws Exception {
+    Instruction in = DockerfileParser.parse("FROM busybox\n" + line).stages().get(0).instructions().get(0);
+    return steps.plan(in, new StepRunner.State("sha256:p", ImageDoc.scratch(), false), Map.of(), '\\', Map.of(),
+        Map.of());
+  }
+
+  @Test
   void manySourcesNeedADirectoryDestination() throws Exception {
     BuildFailure e = assertThrows(BuildFailure.class, () -> copy("COPY src/a.txt src/sub/b.txt /one", "/"));
     assertTrue(e.getMessage().contains("must be a directory and end with a /"), e.getMessage());
