@@ -30,6 +30,11 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
 
   /** From the query parameters ({@code all} gives every value of a name, in order). */
   public static BuildOptions fromQuery(Function<String, List<String>> all) {
+    String remote = first(all, "remote");
+    if (remote != null && !remote.isEmpty()) {
+      throw WharfException.invalid("building from a remote context (" + remote + ") is not supported: send the "
+          + "context as the request body (docker build PATH)");
+    }
     return new BuildOptions(
         orDefault(first(all, "dockerfile"), "Dockerfile"),
         List.copyOf(all.apply("t")),

@@ -48,6 +48,7 @@ class BuildOptionsTest {
     assertThrows(WharfException.class, () -> of(Map.of("labels", List.of("[1]"))));
     assertThrows(WharfException.class, () -> of(Map.of("memory", List.of("-1"))));
     assertThrows(WharfException.class, () -> of(Map.of("shmsize", List.of("big"))));
+    assertThrows(WharfException.class, () -> of(Map.of("remote", List.of("https://github.com/x/y.git"))));
   }
 
   @Test
