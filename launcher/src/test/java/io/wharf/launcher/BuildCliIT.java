@@ -4,7 +4,6 @@ import static io.wharf.launcher.DaemonProcess.deadline;
 import static io.wharf.launcher.Prerequisites.onPath;
 import static io.wharf.launcher.Prerequisites.require;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -58,7 +58,7 @@ final class FileSteps {
     }
     List<String> patterns = new ArrayList<>(words.subList(0, words.size() - 1));
     String rawDest = words.get(words.size() - 1);
-    String dest = absolute(rawDest, state.doc().workingDir()) + (rawDest.endsWith("/") && !rawDest.equals("/") ? "/" : "");
+    String dest = RootfsPaths.absolute(rawDest, state.doc().workingDir()) + (rawDest.endsWith("/") && !rawDest.equals("/") ? "/" : "");
     Integer chmod = chmod(in.flag("chmod"));
     String chown = in.flag("chown");
     boolean add = in.keyword().equals("ADD");
@@ -110,7 +110,7 @@ final class FileSteps {
     return workspace.read(source, srcRoot -> {
       List<CopySource> resolved;
       try {
-        resolved = CopySources.resolve(srcRoot, plan.patterns().stream().map(FileSteps::relative).toList(),
+        resolved = CopySources.resolve(srcRoot, plan.patterns().stream().map(RootfsPaths::relative).toList(),
             plan.in().keyword());
       } catch (DockerfileException e) {
         throw new BuildFailure(e.getMessage());
@@ -123,9 +123,9 @@ final class FileSteps {
     long[] owner = owner(plan.chown(), rootfs);
     boolean intoDir = plan.dest().endsWith("/") || isDirectory(rootfs, plan.dest())
         || sources.size() == 1 && Files.isDirectory(sources.get(0).path(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    String targetDir = intoDir ? plan.dest() : parentOf(plan.dest());
-    Map<Path, java.nio.file.attribute.FileTime> existingDirs = dirTimes(rootfs, targetDir);
-    Path target = mkdirs(rootfs, targetDir);
+    String targetDir = intoDir ? plan.dest() : RootfsPaths.parentOf(plan.dest());
+    Map<Path, java.nio.file.attribute.FileTime> existingDirs = RootfsPaths.dirTimes(rootfs, targetDir);
+    Path target = RootfsPaths.mkdirs(rootfs, targetDir);
     String singleName = intoDir ? null : ScopedPath.baseName(plan.dest());
     boolean add = plan.in().keyword().equals("ADD");
     List<Path> archives = new ArrayList<>();
@@ -153,7 +153,7 @@ final class FileSteps {
         }
       }
       java.nio.file.attribute.FileTime newest = newestSource(sources);
-      for (Path d : dirTimes(rootfs, targetDir).keySet()) {
+      for (Path d : RootfsPaths.dirTimes(rootfs, targetDir).keySet()) {
         // no build time leaks into the layer: the image's dirs keep theirs, new ones take the sources'
         Files.setLastModifiedTime(d, existingDirs.getOrDefault(d, newest));
       }
@@ -180,49 +180,6 @@ final class FileSteps {
     }
   }
 
-  /** Creates {@code dir} (absolute, inside the image) and its missing parents (0755, root); its host path. */
-  static Path mkdirs(Path rootfs, String dir) throws IOException {
-    ScopedPath scoped = new ScopedPath(rootfs);
-    String clean = ScopedPath.absolute(dir);
-    StringBuilder prefix = new StringBuilder();
-    for (String part : clean.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      prefix.append('/').append(part);
-      Path p = scoped.resolveAll(prefix.toString());
-      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectory(p);
-        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-      } else if (!Files.isDirectory(p)) {
-        throw new IOException("cannot create directory " + prefix + ": a file is in the way");
-      }
-    }
-    return scoped.resolveAll(clean);
-  }
-
-  /**
-   * The mtimes of the directories on the way to {@code dir} that the image already has: writing into
-   * them changes their mtime, which would put the build's time into the layer (their copy-up).
-   */
-  private static Map<Path, java.nio.file.attribute.FileTime> dirTimes(Path rootfs, String dir) throws IOException {
-    Map<Path, java.nio.file.attribute.FileTime> out = new java.util.LinkedHashMap<>();
-    ScopedPath scoped = new ScopedPath(rootfs);
-    StringBuilder prefix = new StringBuilder();
-    for (String part : ScopedPath.absolute(dir).split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      prefix.append('/').append(part);
-      Path p = scoped.resolveAll(prefix.toString());
-      if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        break;
-      }
-      out.put(p, Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
-    }
-    return out;
-  }
-
   /** The newest mtime (whole seconds) among the sources; the epoch when there are none (URLs only). */
   private static java.nio.file.attribute.FileTime newestSource(List<CopySource> sources) throws IOException {
     long newest = 0;
@@ -230,30 +187,6 @@ final class FileSteps {
       newest = Math.max(newest, Files.getLastModifiedTime(s.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis());
     }
     return java.nio.file.attribute.FileTime.fromMillis(newest / 1000 * 1000);
-  }
-
-  /** A path made absolute against the working dir, cleaned (no trailing slash). */
-  static String absolute(String path, String workingDir) {
-    String base = workingDir == null || workingDir.isEmpty() ? "/" : workingDir;
-    String joined = path.startsWith("/") ? path : base + "/" + path;
-    String clean = ScopedPath.absolute(joined);
-    if (clean.endsWith("/.")) {
-      clean = clean.substring(0, clean.length() - 2);
-    }
-    return clean.length() > 1 && clean.endsWith("/") ? clean.substring(0, clean.length() - 1) : clean;
-  }
-
-  private static String parentOf(String dest) {
-    int slash = dest.lastIndexOf('/');
-    return slash <= 0 ? "/" : dest.substring(0, slash);
-  }
-
-  private static String relative(String pattern) {
-    String p = pattern;
-    while (p.startsWith("/")) {
-      p = p.substring(1);
-    }
-    return p.isEmpty() ? "." : p;
   }
 
   private String fromImage(String from, Map<String, String> byName, Map<Integer, String> built) throws BuildFailure {

@@ -124,14 +124,14 @@ final class StepRunner {
   }
 
   private State workdirStep(Instruction in, State state, StageArgs args, char escape) throws BuildFailure {
-    String dir = FileSteps.absolute(WordExpander.expand(String.join(" ", in.args()), expansionEnv(state, args), escape),
+    String dir = RootfsPaths.absolute(WordExpander.expand(String.join(" ", in.args()), expansionEnv(state, args), escape),
         state.doc().workingDir());
     ImageDoc doc = state.doc().copy();
     doc.config().put("WorkingDir", dir);
     String createdBy = ConfigInstructions.NOP + "WORKDIR " + dir;
     State next = step(new State(state.imageId(), doc, state.cmdSet()), createdBy, state.cmdSet(), () -> {
       ImageDetails parent = details(state.imageId());
-      Path layer = workspace.change(parent, rootfs -> FileSteps.mkdirs(rootfs, dir));
+      Path layer = workspace.change(parent, rootfs -> RootfsPaths.mkdirs(rootfs, dir));
       return commitLayer(new State(state.imageId(), doc, state.cmdSet()), createdBy, layer);
     });
     return next;
