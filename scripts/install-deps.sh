@@ -49,6 +49,7 @@ if $with_test; then
   need podman          have podman     # the registry's real-client test pushes and pulls with it
   need docker-compose  have docker-compose  # ComposeCliIT: compose v1 (1.29, on docker-py)
   need tmux            have tmux
+  need docker-compose  have docker-compose   # v1.29 (docker-py): the build: of a service
   # The docker CLI the acceptance tests drive (any CLI >= 20.10; a newer static one in
   # /usr/local/bin is used first). Debian ships it only with its dockerd, which is not started.
   need docker.io       have docker

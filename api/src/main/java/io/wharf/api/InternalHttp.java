@@ -50,6 +50,9 @@ public final class InternalHttp {
     return PREFIX + "/exec/" + execId + "/" + op;
   }
 
+  /** docker build on a node (see the class comment). */
+  public static final String BUILD_PATH = PREFIX + "/build";
+
   public static String blobPath(String digest) {
     return PREFIX + "/blobs/" + digest;
   }

@@ -70,6 +70,16 @@ class GatewayComponentTest {
   }
 
   @Test
+  void buildPruneAnswersDockersShapeAndABadBuildQueryIsRefused() throws Exception {
+    RawDockerClient.Response prune = client.call("POST", "/v1.41/build/prune", null);
+    assertEquals(200, prune.status());
+    assertEquals("{\"CachesDeleted\":null,\"SpaceReclaimed\":0}", prune.text());
+    RawDockerClient.Response bad = client.call("POST", "/v1.41/build?memory=lots", null);
+    assertEquals(400, bad.status());
+    assertEquals("invalid memory value \"lots\"", bad.json().getString("message"));
+  }
+
+  @Test
   void unknownRouteIsPageNotFound() throws Exception {
     RawDockerClient.Response r = client.get("/v1.47/nothing/here");
     assertEquals(404, r.status());

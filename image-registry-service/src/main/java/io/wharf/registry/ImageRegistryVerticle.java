@@ -144,7 +144,8 @@ public final class ImageRegistryVerticle extends VerticleBase {
   }
 
   private Router router(String token) {
-    Router router = new InternalRoutes(vertx, store, loader, importer, token).withCommitter(committer).router();
+    Router router = new InternalRoutes(vertx, store, loader, importer, token).withCommitter(committer)
+        .withDeriver(new io.wharf.registry.archive.ImageDeriver(store)).router();
     router.post(InternalHttp.PREFIX + "/registry/gc").handler(ctx -> collectGarbage()
         .onFailure(ctx::fail)
         .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json").end(Json.buffer(r))));

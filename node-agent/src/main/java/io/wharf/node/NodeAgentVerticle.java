@@ -74,7 +74,12 @@ public final class NodeAgentVerticle extends VerticleBase {
             restarter.startAll(due);
             return null;
           }))
-          .compose(v -> new NodeHttpServer(node, token, execs, new ContainerFilesystem(lifecycle)).listen(bindHost, cfg.getInteger("httpPort", 0)))
+          .compose(v -> workers.executeBlocking(() -> new io.wharf.node.build.NodeBuilder(
+              new io.wharf.node.build.RegistryBuildImages(vertx.eventBus(), node.images(), cluster::registryUrl,
+                  node.blobSources(), token),
+              new io.wharf.node.build.NodeBuildWorkspace(node, lifecycle), paths.dataRoot()), false))
+          .compose(builder -> new NodeHttpServer(node, token, execs, new ContainerFilesystem(lifecycle))
+              .withBuilder(builder).listen(bindHost, cfg.getInteger("httpPort", 0)))
           .compose(server -> {
             HostFacts facts = HostFacts.read();
             String url = "http://" + bindHost + ":" + server.actualPort();

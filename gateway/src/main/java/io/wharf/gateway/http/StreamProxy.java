@@ -30,7 +30,8 @@ public final class StreamProxy {
       "content-length", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "date",
       "server", "api-version", "docker-experimental", "ostype", InternalHttp.TOKEN_HEADER.toLowerCase(Locale.ROOT));
   /** Request headers worth passing on to the service. */
-  private static final Set<String> FORWARDED_REQUEST = Set.of("content-type", "x-registry-auth", "content-encoding");
+  private static final Set<String> FORWARDED_REQUEST = Set.of("content-type", "x-registry-auth", "content-encoding",
+      "x-registry-config");
 
   private final HttpClient client;
 

@@ -48,6 +48,7 @@ public final class InternalRoutes {
   private final ArchiveWriter writer;
   private final byte[] token;
   private ImageCommitter committer;
+  private io.wharf.registry.archive.ImageDeriver deriver;
 
   public InternalRoutes(Vertx vertx, ImageStore store, ArchiveLoader loader, ImageImporter importer,
       String token) {
@@ -65,6 +66,12 @@ public final class InternalRoutes {
     return this;
   }
 
+  /** Serves {@code POST /internal/v1/images/derive} with {@code d} (docker build steps from a node). */
+  public InternalRoutes withDeriver(io.wharf.registry.archive.ImageDeriver d) {
+    this.deriver = d;
+    return this;
+  }
+
   public Router router() {
     Router router = Router.router(vertx);
     router.route(InternalHttp.PREFIX + "/*").handler(this::checkToken);
@@ -72,6 +79,9 @@ public final class InternalRoutes {
     router.post(InternalHttp.PREFIX + "/images/import").handler(this::postImagesImport);
     if (committer != null) {
       router.post(InternalHttp.PREFIX + "/images/commit").handler(this::postImagesCommit);
+    }
+    if (deriver != null) {
+      router.post(InternalHttp.PREFIX + "/images/derive").handler(this::postImagesDerive);
     }
     router.get(InternalHttp.PREFIX + "/images/get").handler(this::getImagesGet);
     router.get(InternalHttp.PREFIX + "/blobs/:digest").handler(this::getBlob);
@@ -152,6 +162,39 @@ public final class InternalRoutes {
     RequestInputStream body = new RequestInputStream(req, vertx.getOrCreateContext());
     blocking(() -> committer.commit(body, r))
         .onComplete(ar -> body.discardRest())
+        .onSuccess(id -> ctx.response().putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("Id", id).encode()))
+        .onFailure(t -> HttpErrors.send(ctx.response(), t));
+  }
+
+  /**
+   * {@code POST /images/derive?parent=&configLength=N&layer=0|1}: the body is N bytes of image config
+   * JSON, then (layer=1) the layer tar; answers {@code {"Id":"sha256:..."}}. See ImageDeriver.
+   */
+  private void postImagesDerive(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    int configLength;
+    try {
+      configLength = Integer.parseInt(req.getParam("configLength", ""));
+      if (configLength <= 0 || configLength > 16 << 20) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      HttpErrors.send(ctx.response(), WharfException.invalid("configLength must be a size in bytes"));
+      return;
+    }
+    String parent = req.getParam("parent");
+    boolean withLayer = "1".equals(req.getParam("layer")) || "true".equals(req.getParam("layer"));
+    RequestInputStream body = new RequestInputStream(req, vertx.getOrCreateContext());
+    blocking(() -> {
+      com.fasterxml.jackson.databind.JsonNode config;
+      try {
+        config = io.wharf.api.Json.MAPPER.readTree(body.readNBytes(configLength));
+      } catch (java.io.IOException e) {
+        throw WharfException.invalid("the image config is not JSON: " + e.getMessage());
+      }
+      return deriver.derive(body, new io.wharf.registry.archive.ImageDeriver.Request(parent, config, withLayer));
+    }).onComplete(ar -> body.discardRest())
         .onSuccess(id -> ctx.response().putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("Id", id).encode()))
         .onFailure(t -> HttpErrors.send(ctx.response(), t));

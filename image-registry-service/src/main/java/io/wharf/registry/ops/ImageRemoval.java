@@ -63,11 +63,32 @@ final class ImageRemoval {
       for (String tag : store.tagsOf(id)) {
         untag(tag, id, records);
       }
+      String parent = store.parents().parentOf(id);
       store.deleteImage(id);
       events.publish("delete", id, id);
       records.add(new DeleteItem(null, id));
+      pruneParents(parent, containers, records);
       return records;
     });
+  }
+
+  /**
+   * dockerd deletes the untagged build parents of a deleted image with it, up the chain, until one
+   * is tagged, has another child or is used by a container.
+   */
+  private void pruneParents(String parent, List<ContainerSummary> containers, List<DeleteItem> records) {
+    for (String p = parent; p != null && store.image(p) != null; ) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      store.images().forEach(r -> ids.add(r.id()));
+      if (!store.tagsOf(p).isEmpty() || store.parents().hasChild(p, ids) || first(containers, p, x -> true) != null) {
+        return;
+      }
+      String next = store.parents().parentOf(p);
+      store.deleteImage(p);
+      events.publish("delete", p, p);
+      records.add(new DeleteItem(null, p));
+      p = next;
+    }
   }
 
   private void untag(String familiarTag, String id, List<DeleteItem> records) {

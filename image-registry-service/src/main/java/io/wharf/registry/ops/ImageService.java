@@ -35,14 +35,19 @@ public final class ImageService {
     this.repoDigests = new RepoDigests(store.paths());
   }
 
-  /** {@code docker images}: newest first. {@code all} changes nothing (Wharf keeps no intermediate images). */
+  /** {@code docker images}: newest first. without {@code all}, a build's intermediate images are hidden. */
   public List<ImageSummary> list(ImageRequests.ListImages q) {
     ImageFilters filters = ImageFilters.parse(q.filters(), name -> view(lookup.resolve(name).id()).createdSeconds());
     List<ImageSummary> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    store.images().forEach(r -> ids.add(r.id()));
     for (ImageRecord r : store.images()) {
       ConfigView config = view(r.id());
       List<String> all = store.tagsOf(r.id());
       List<String> visible = filters.visibleTags(all);
+      if (!q.all() && all.isEmpty() && store.parents().hasChild(r.id(), ids)) {
+        continue; // an intermediate image of a build, as dockerd hides them
+      }
       if (filters.accepts(all, visible, config.createdSeconds(), config.labels())) {
         out.add(summary(r, visible, config));
       }
@@ -64,7 +69,16 @@ public final class ImageService {
   /** {@code docker history}: newest first. */
   public List<HistoryEntry> history(String name) {
     ImageRecord r = record(name);
-    return view(r.id()).history(r.id(), store.tagsOf(r.id()), r.layers());
+    List<HistoryEntry> entries = new ArrayList<>(view(r.id()).history(r.id(), store.tagsOf(r.id()), r.layers()));
+    // a built image: each step added one entry, so the i-th parent owns the i-th entry (as dockerd shows)
+    String p = store.parents().parentOf(r.id());
+    for (int i = 1; i < entries.size() && p != null && store.image(p) != null; i++) {
+      HistoryEntry e = entries.get(i);
+      List<String> t = store.tagsOf(p);
+      entries.set(i, new HistoryEntry(p, e.created(), e.createdBy(), t.isEmpty() ? null : t, e.size(), e.comment()));
+      p = store.parents().parentOf(p);
+    }
+    return entries;
   }
 
   /** {@code docker tag}: INVALID_ARGUMENT for a bad target, NOT_FOUND for a missing source. */
@@ -96,6 +110,8 @@ public final class ImageService {
   }
 
   private ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
-    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), "", config.createdSeconds(), r.size(), config.labels());
+    String parent = store.parents().parentOf(r.id());
+    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), parent == null ? "" : parent, config.createdSeconds(),
+        r.size(), config.labels());
   }
 }

@@ -35,6 +35,7 @@ public final class ImageStore {
   private final Map<String, JsonNode> configs = new LinkedHashMap<>();
   private TreeMap<String, String> tags = new TreeMap<>();
   private volatile StoreListener listener = StoreListener.NONE;
+  private ImageParents parents;
 
   private ImageStore(RegistryPaths paths, BlobStore blobs) {
     this.paths = paths;
@@ -47,6 +48,7 @@ public final class ImageStore {
     BlobStore blobs = new BlobStore(paths);
     ImageStore store = new ImageStore(paths, blobs);
     store.loadFromDisk();
+    store.parents = ImageParents.open(paths.root().resolve("parents.json"));
     return store;
   }
 
@@ -66,6 +68,11 @@ public final class ImageStore {
   /** Images whose stored manifest has {@code manifestDigest}. */
   public List<ImageRecord> imagesWithManifest(String manifestDigest) {
     return withLock(() -> images.values().stream().filter(r -> r.manifestDigest().equals(manifestDigest)).toList());
+  }
+
+  /** The build parent of each build-step image (see {@link ImageParents}). */
+  public ImageParents parents() {
+    return parents;
   }
 
   public BlobStore blobs() {
@@ -159,6 +166,7 @@ public final class ImageStore {
       DurableFiles.deleteQuietly(paths.imageRecord(id));
       images.remove(id);
       configs.remove(id);
+      parents.forget(id);
       listener.imageDeleted(record);
       Set<String> stillUsed = new HashSet<>(listener.blobsInUse());
       images.values().forEach(r -> stillUsed.addAll(r.blobDigests()));

@@ -30,6 +30,7 @@ public final class NodeHttpServer {
   private final ExecStartRoute execStart;
   private final StatsRoute stats;
   private final ArchiveRoute archive;
+  private BuildRoute build;
 
   /**
    * @param execs serves exec start; null leaves it out (tests of the other routes)
@@ -47,6 +48,12 @@ public final class NodeHttpServer {
     this.archive = files == null ? null : new ArchiveRoute(node, files, token);
   }
 
+  /** Serves {@code POST /internal/v1/build} (docker build) with {@code builder}. */
+  public NodeHttpServer withBuilder(io.wharf.node.build.NodeBuilder builder) {
+    this.build = new BuildRoute(node, builder);
+    return this;
+  }
+
   /** Listens on host:port (0 = any free port) and returns the server, whose actualPort() to advertise. */
   public Future<HttpServer> listen(String host, int port) {
     return node.vertx().createHttpServer().requestHandler(this::handle).listen(port, host);
@@ -55,6 +62,10 @@ public final class NodeHttpServer {
   private void handle(HttpServerRequest req) {
     if (!token.equals(req.getHeader(InternalHttp.TOKEN_HEADER))) {
       error(req, new WharfException(io.wharf.api.ErrorCategory.PERMISSION_DENIED, "missing or wrong cluster token"));
+      return;
+    }
+    if (build != null && req.path().equals(InternalHttp.BUILD_PATH)) {
+      expect(req, HttpMethod.POST, () -> build.handle(req));
       return;
     }
     Matcher exec = EXEC_ROUTE.matcher(req.path());
