@@ -73,10 +73,12 @@ public final class EcSigningKey implements SigningKey {
       }
     }
     if (priv == null || pub == null) {
-      throw new IllegalStateException("token key " + file + " lacks a PRIVATE KEY or PUBLIC KEY block; delete it to make a new one");
+      throw new IllegalStateException("token key " + file
+          + " lacks a PRIVATE KEY or PUBLIC KEY block; delete it to make a new one");
     }
     KeyFactory f = KeyFactory.getInstance("EC");
-    return new EcSigningKey(f.generatePrivate(new PKCS8EncodedKeySpec(priv)), f.generatePublic(new X509EncodedKeySpec(pub)));
+    return new EcSigningKey(f.generatePrivate(new PKCS8EncodedKeySpec(priv)),
+        f.generatePublic(new X509EncodedKeySpec(pub)));
   }
 
   @Override

@@ -121,7 +121,7 @@ public final class RegistryAuth {
     return "Basic realm=\"wharf-registry\"";
   }
 
-  /** The challenge error for a denied request with this Authorization header (see {@link #challenge(String, String)}). */
+  /** The challenge error for a denied request with this Authorization header ({@link #challenge(String, String)}). */
   public String bearerError(String authorization) {
     if (tokens == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;

@@ -73,7 +73,8 @@ public final class TokenEndpoint {
       return oauthError("invalid_request", "client_id is required");
     }
     requireService(f.get("service"));
-    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + f.get("password")).getBytes(StandardCharsets.UTF_8));
+    byte[] credentials = (user + ":" + f.get("password")).getBytes(StandardCharsets.UTF_8);
+    String basic = "Basic " + Base64.getEncoder().encodeToString(credentials);
     RegistryAuth.Principal p = auth.authenticate(basic, loopback);
     return new Answer(200, issue(p.user(), splitScopes(f.getOrDefault("scope", ""))));
   }
@@ -85,7 +86,8 @@ public final class TokenEndpoint {
     List<TokenService.Grant> grants = auth.grants(user, words);
     String token = tokens.issue(user, grants, now);
     String granted = grants.stream().filter(g -> !g.actions().isEmpty())
-        .map(g -> "repository:" + g.repository() + ":" + g.actions().stream().map(Action::scopeName).collect(Collectors.joining(",")))
+        .map(g -> "repository:" + g.repository() + ":"
+            + g.actions().stream().map(Action::scopeName).collect(Collectors.joining(",")))
         .collect(Collectors.joining(" "));
     return new JsonObject().put("token", token).put("access_token", token).put("expires_in", tokens.ttlSeconds())
         .put("issued_at", Instant.ofEpochSecond(now).toString()).put("scope", granted);

@@ -135,7 +135,8 @@ public final class TokenService {
     if (!ourKey || !key.verify((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature)) {
       return null;
     }
-    if (!issuer.equals(claims.path("iss").asText()) || !audience(claims.path("aud")) || !claims.path("exp").canConvertToLong()) {
+    if (!issuer.equals(claims.path("iss").asText()) || !audience(claims.path("aud"))
+        || !claims.path("exp").canConvertToLong()) {
       return null;
     }
     Map<String, Set<Action>> access = new HashMap<>();

@@ -104,7 +104,10 @@ public final class DistributionRoutes {
     });
   }
 
-  /** Anonymous and Bearer checks are cheap (an HMAC at most): no worker hop. Basic may run bcrypt. */
+  /**
+   * Anonymous and Bearer checks are cheap (one signature check per token, then remembered): no
+   * worker hop. Basic may run bcrypt.
+   */
   private static <T> Future<T> inline(Callable<T> check) {
     try {
       return Future.succeededFuture(check.call());
