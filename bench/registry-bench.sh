@@ -35,9 +35,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 1 200); do curl -fs -o /dev/null "http://127.0.0.1:$1/v2/" && return 0; sleep 0.1; done; echo "port $1 never answered" >&2; exit 1; }
 
 echo "== building image-registry-service" >&2
-(cd "$repo" && mvn -q -o -pl image-registry-service install -DskipTests \
+(cd "$repo" && mvn -q -o -pl image-registry-service -am install -DskipTests \
   && mvn -q -o -pl image-registry-service dependency:build-classpath -Dmdep.outputFile="$work/cp.txt") >&2
-cp="$repo/image-registry-service/target/classes:$repo/image-registry-service/target/test-classes:$(cat "$work/cp.txt")"
+# this tree's api classes first: ~/.m2 may hold another checkout's wharf-api jar
+cp="$repo/image-registry-service/target/classes:$repo/image-registry-service/target/test-classes:$repo/api/target/classes"
+cp="$cp:$(cat "$work/cp.txt")"
 
 echo "== making test images (fresh random blobs per repetition: skopeo's blob-info cache would turn a" >&2
 echo "   second push of the same blobs into cross-repository mounts)" >&2
