@@ -154,17 +154,21 @@ echo "== big image, $repeat rounds (Wharf and Distribution in turn)" >&2
 transfer big img-big "$big_bytes"
 echo "== small-layers image, $repeat rounds" >&2
 transfer small img-small "$small_bytes"
-for who in wharf dist; do
-  port=$wharf_port; [ "$who" = dist ] && port=$dist_port
-  echo "== $who: raw blob protocol (one connection, no client-side work)" >&2
-  best_up=0; best_down=0; best_sup=0; best_sdown=0
-  for i in $(seq 1 "$repeat"); do
+echo "== raw blob protocol (one connection, no client-side work), $repeat rounds in turn" >&2
+declare -A raw
+for i in $(seq 1 "$repeat"); do
+  for who in wharf dist; do
+    port=$wharf_port; [ "$who" = dist ] && port=$dist_port
     read -r up down < <(python3 "$here/raw-blobs.py" "$port" "raw/big-$i" 3 $((64 * 1024 * 1024)))
     read -r sup sdown < <(python3 "$here/raw-blobs.py" "$port" "raw/small-$i" 50 $((100 * 1024)))
-    best_up=$(python3 -c "print(max($best_up, $up))"); best_down=$(python3 -c "print(max($best_down, $down))")
-    best_sup=$(python3 -c "print(max($best_sup, $sup))"); best_sdown=$(python3 -c "print(max($best_sdown, $sdown))")
+    raw[$who.up]+=" $up"; raw[$who.down]+=" $down"; raw[$who.sup]+=" $sup"; raw[$who.sdown]+=" $sdown"
   done
-  r[$who.raw.up]=$best_up; r[$who.raw.down]=$best_down; r[$who.raw.sup]=$best_sup; r[$who.raw.sdown]=$best_sdown
+done
+for who in wharf dist; do
+  for k in up down sup sdown; do
+    # shellcheck disable=SC2086
+    r[$who.raw.$k]=$(median ${raw[$who.$k]})
+  done
 done
 for who in wharf dist; do
   port=$wharf_port; [ "$who" = dist ] && port=$dist_port
@@ -186,10 +190,10 @@ for kind in big small; do
       "$(ratio "${r[dist.$kind.${dir}cpu]}" "${r[wharf.$kind.${dir}cpu]}")"
   done
 done
-printf '%-44s %14s %14s %8s\n' "raw upload 3 x 64 MB, 1 conn (MB/s)" "${r[wharf.raw.up]}" "${r[dist.raw.up]}" "$(ratio "${r[wharf.raw.up]}" "${r[dist.raw.up]}")"
-printf '%-44s %14s %14s %8s\n' "raw download 3 x 64 MB, 1 conn (MB/s)" "${r[wharf.raw.down]}" "${r[dist.raw.down]}" "$(ratio "${r[wharf.raw.down]}" "${r[dist.raw.down]}")"
-printf '%-44s %14s %14s %8s\n' "raw upload 50 x 100 KB, 1 conn (MB/s)" "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}" "$(ratio "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}")"
-printf '%-44s %14s %14s %8s\n' "raw download 50 x 100 KB, 1 conn (MB/s)" "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}" "$(ratio "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}")"
+printf '%-44s %14s %14s %8s\n' "raw upload 3 x 64 MB, 1 conn (MB/s, median)" "${r[wharf.raw.up]}" "${r[dist.raw.up]}" "$(ratio "${r[wharf.raw.up]}" "${r[dist.raw.up]}")"
+printf '%-44s %14s %14s %8s\n' "raw download 3 x 64 MB, 1 conn (MB/s, med.)" "${r[wharf.raw.down]}" "${r[dist.raw.down]}" "$(ratio "${r[wharf.raw.down]}" "${r[dist.raw.down]}")"
+printf '%-44s %14s %14s %8s\n' "raw upload 50 x 100 KB, 1 conn (MB/s, med.)" "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}" "$(ratio "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}")"
+printf '%-44s %14s %14s %8s\n' "raw download 50 x 100 KB, 1 conn (MB/s, m.)" "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}" "$(ratio "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}")"
 for k in base tag; do
   label="GET /v2/"; [ "$k" = tag ] && label="GET manifest by tag"
   read -r w_rps w_p99 w_rest <<<"${r[wharf.$k]}"
