@@ -4,10 +4,13 @@
 # 3-layer image and of a 50 x 100 KB-layer image, and requests/s + p99 latency of GET /v2/ and
 # GET manifest-by-tag with 64 concurrent connections (wrk). Also the raw blob protocol over one
 # connection (bench/raw-blobs.py), which shows the servers without skopeo's own costs: skopeo's
-# digesting and file writing dominate its transfers, so its MB/s mostly measure skopeo.
+# digesting and file writing dominate its transfers, so its MB/s mostly measure skopeo. For that
+# reason it also prints the CPU time each registry process spent during the skopeo transfers.
+# The two registries take turns in every repetition (load changes hit both alike); skopeo
+# figures are the median and the best of REPEAT repetitions, each with a fresh image.
 #
 #   bench/registry-bench.sh            (needs: skopeo, wrk, docker-registry, python3, mvn, java 17)
-#   WRK_SECONDS=10 REPEAT=3 bench/registry-bench.sh
+#   WRK_SECONDS=10 REPEAT=5 bench/registry-bench.sh   (defaults)
 #
 # Not part of the test suite. Everything it creates lives under a temp dir that is removed at exit;
 # it stops only the two registry processes it started (by PID).
@@ -15,7 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 wrk_seconds=${WRK_SECONDS:-10}
-repeat=${REPEAT:-3}
+repeat=${REPEAT:-5}
 for tool in skopeo wrk docker-registry python3 mvn java; do
   command -v "$tool" >/dev/null || { echo "registry-bench: $tool is missing" >&2; exit 1; }
 done
@@ -32,9 +35,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 1 200); do curl -fs -o /dev/null "http://127.0.0.1:$1/v2/" && return 0; sleep 0.1; done; echo "port $1 never answered" >&2; exit 1; }
 
 echo "== building image-registry-service" >&2
-(cd "$repo" && mvn -q -o -pl image-registry-service install -DskipTests \
+(cd "$repo" && mvn -q -o -pl image-registry-service -am install -DskipTests \
   && mvn -q -o -pl image-registry-service dependency:build-classpath -Dmdep.outputFile="$work/cp.txt") >&2
-cp="$repo/image-registry-service/target/classes:$repo/image-registry-service/target/test-classes:$(cat "$work/cp.txt")"
+# this tree's api classes first: ~/.m2 may hold another checkout's wharf-api jar
+cp="$repo/image-registry-service/target/classes:$repo/image-registry-service/target/test-classes:$repo/api/target/classes"
+cp="$cp:$(cat "$work/cp.txt")"
 
 echo "== making test images (fresh random blobs per repetition: skopeo's blob-info cache would turn a" >&2
 echo "   second push of the same blobs into cross-repository mounts)" >&2
@@ -46,7 +51,8 @@ done
 wharf_port=$(free_port)
 java -Xms512m -Xmx1g -cp "$cp" io.wharf.registry.StandaloneRegistry "$work/wharf-data" "$wharf_port" \
   > "$work/wharf.log" 2>&1 &
-pids+=($!)
+wharf_pid=$!
+pids+=($wharf_pid)
 dist_port=$(free_port)
 cat > "$work/distribution.yml" <<YML
 version: 0.1
@@ -65,29 +71,57 @@ http:
   addr: 127.0.0.1:$dist_port
 YML
 docker-registry serve "$work/distribution.yml" > "$work/distribution.log" 2>&1 &
-pids+=($!)
+dist_pid=$!
+pids+=($dist_pid)
 wait_port "$wharf_port"
 wait_port "$dist_port"
 
 now() { date +%s.%N; }
 mbps() { python3 -c "print('%.1f' % ($1 / 1048576 / ($3 - $2)))"; }
 
-# skopeo push/pull of one image; prints "push_MBps pull_MBps" (best of $repeat, fresh image and repository each time)
+# server CPU time (ms) of a process so far: utime + stime from /proc/PID/stat
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+median() { python3 -c "import statistics,sys; print('%.1f' % statistics.median(map(float, sys.argv[1:])))" "$@"; }
+best() { python3 -c "import sys; print('%.1f' % max(map(float, sys.argv[1:])))" "$@"; }
+
+# skopeo push then pull of one image to/from one registry; prints "push_MBps pull_MBps push_cpu_ms pull_cpu_ms"
+# (the cpu figures: what the registry process itself spent during the transfer)
+transfer_once() {
+  local port=$1 pid=$2 img=$3 bytes=$4 name=$5
+  local ref="docker://127.0.0.1:$port/bench/$name:1"
+  local t0 t1 t2 c0 c1 c2
+  c0=$(cpu_ms "$pid"); t0=$(now)
+  skopeo copy -q --dest-tls-verify=false "oci:$work/$img:1" "$ref" >/dev/null
+  t1=$(now); c1=$(cpu_ms "$pid")
+  rm -rf "$work/pulled"
+  skopeo copy -q --src-tls-verify=false "$ref" "dir:$work/pulled" >/dev/null
+  t2=$(now); c2=$(cpu_ms "$pid")
+  echo "$(mbps "$bytes" "$t0" "$t1") $(mbps "$bytes" "$t1" "$t2") $((c1 - c0)) $((c2 - c1))"
+}
+
+# Both registries take turns within each repetition (Wharf, then Distribution, then the next
+# fresh image), so that a change in the machine's load hits both alike; medians and bests over
+# $repeat repetitions go into r[who.kind.*].
 transfer() {
-  local port=$1 img=$2 bytes=$3 name=$4 best_push=0 best_pull=0
+  local kind=$1 img=$2 bytes=$3
+  declare -A push pull pcpu lcpu
   for i in $(seq 1 "$repeat"); do
-    local ref="docker://127.0.0.1:$port/bench/$name-$i:1"
-    local t0 t1 t2
-    t0=$(now)
-    skopeo copy -q --dest-tls-verify=false "oci:$work/$img-$i:1" "$ref" >/dev/null
-    t1=$(now)
-    rm -rf "$work/pulled"
-    skopeo copy -q --src-tls-verify=false "$ref" "dir:$work/pulled" >/dev/null
-    t2=$(now)
-    best_push=$(python3 -c "print(max($best_push, $(mbps "$bytes" "$t0" "$t1")))")
-    best_pull=$(python3 -c "print(max($best_pull, $(mbps "$bytes" "$t1" "$t2")))")
+    for who in wharf dist; do
+      local port=$wharf_port pid=$wharf_pid
+      [ "$who" = dist ] && port=$dist_port && pid=$dist_pid
+      read -r a b c d < <(transfer_once "$port" "$pid" "$img-$i" "$bytes" "$kind-$i")
+      push[$who]+=" $a"; pull[$who]+=" $b"; pcpu[$who]+=" $c"; lcpu[$who]+=" $d"
+    done
   done
-  echo "$best_push $best_pull"
+  for who in wharf dist; do
+    # shellcheck disable=SC2086
+    r[$who.$kind.push]=$(median ${push[$who]}); r[$who.$kind.pull]=$(median ${pull[$who]})
+    # shellcheck disable=SC2086
+    r[$who.$kind.pushbest]=$(best ${push[$who]}); r[$who.$kind.pullbest]=$(best ${pull[$who]})
+    # shellcheck disable=SC2086
+    r[$who.$kind.pushcpu]=$(median ${pcpu[$who]}); r[$who.$kind.pullcpu]=$(median ${lcpu[$who]})
+    echo "   $who $kind push MB/s:${push[$who]}  pull MB/s:${pull[$who]}" >&2
+  done
 }
 
 # wrk with 64 connections; prints "requests_per_s p99_ms"
@@ -115,24 +149,26 @@ for port in "$wharf_port" "$dist_port"; do
 done
 
 declare -A r
-for who in wharf dist; do
-  port=$wharf_port; [ "$who" = dist ] && port=$dist_port
-  echo "== $who: big image" >&2
-  read -r r[$who.big.push] r[$who.big.pull] < <(transfer "$port" img-big "$big_bytes" big)
-  echo "== $who: small-layers image" >&2
-  read -r r[$who.small.push] r[$who.small.pull] < <(transfer "$port" img-small "$small_bytes" small)
-done
-for who in wharf dist; do
-  port=$wharf_port; [ "$who" = dist ] && port=$dist_port
-  echo "== $who: raw blob protocol (one connection, no client-side work)" >&2
-  best_up=0; best_down=0; best_sup=0; best_sdown=0
-  for i in $(seq 1 "$repeat"); do
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== big image, $repeat rounds (Wharf and Distribution in turn)" >&2
+transfer big img-big "$big_bytes"
+echo "== small-layers image, $repeat rounds" >&2
+transfer small img-small "$small_bytes"
+echo "== raw blob protocol (one connection, no client-side work), $repeat rounds in turn" >&2
+declare -A raw
+for i in $(seq 1 "$repeat"); do
+  for who in wharf dist; do
+    port=$wharf_port; [ "$who" = dist ] && port=$dist_port
     read -r up down < <(python3 "$here/raw-blobs.py" "$port" "raw/big-$i" 3 $((64 * 1024 * 1024)))
     read -r sup sdown < <(python3 "$here/raw-blobs.py" "$port" "raw/small-$i" 50 $((100 * 1024)))
-    best_up=$(python3 -c "print(max($best_up, $up))"); best_down=$(python3 -c "print(max($best_down, $down))")
-    best_sup=$(python3 -c "print(max($best_sup, $sup))"); best_sdown=$(python3 -c "print(max($best_sdown, $sdown))")
+    raw[$who.up]+=" $up"; raw[$who.down]+=" $down"; raw[$who.sup]+=" $sup"; raw[$who.sdown]+=" $sdown"
   done
-  r[$who.raw.up]=$best_up; r[$who.raw.down]=$best_down; r[$who.raw.sup]=$best_sup; r[$who.raw.sdown]=$best_sdown
+done
+for who in wharf dist; do
+  for k in up down sup sdown; do
+    # shellcheck disable=SC2086
+    r[$who.raw.$k]=$(median ${raw[$who.$k]})
+  done
 done
 for who in wharf dist; do
   port=$wharf_port; [ "$who" = dist ] && port=$dist_port
@@ -141,16 +177,23 @@ for who in wharf dist; do
   r[$who.tag]=$(load "http://127.0.0.1:$port/v2/bench/big-1/manifests/1")
 done
 
-ratio() { python3 -c "print('%.2fx' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2fx' % ($1 / $2) if $2 else '-')"; }
 printf '\n%-44s %14s %14s %8s\n' "benchmark (same run, loopback)" "Wharf" "Distribution" "ratio"
-printf '%-44s %14s %14s %8s\n' "skopeo push 200 MB / 3 layers (MB/s)" "${r[wharf.big.push]}" "${r[dist.big.push]}" "$(ratio "${r[wharf.big.push]}" "${r[dist.big.push]}")"
-printf '%-44s %14s %14s %8s\n' "skopeo pull 200 MB / 3 layers (MB/s)" "${r[wharf.big.pull]}" "${r[dist.big.pull]}" "$(ratio "${r[wharf.big.pull]}" "${r[dist.big.pull]}")"
-printf '%-44s %14s %14s %8s\n' "skopeo push 50 x 100 KB layers (MB/s)" "${r[wharf.small.push]}" "${r[dist.small.push]}" "$(ratio "${r[wharf.small.push]}" "${r[dist.small.push]}")"
-printf '%-44s %14s %14s %8s\n' "skopeo pull 50 x 100 KB layers (MB/s)" "${r[wharf.small.pull]}" "${r[dist.small.pull]}" "$(ratio "${r[wharf.small.pull]}" "${r[dist.small.pull]}")"
-printf '%-44s %14s %14s %8s\n' "raw upload 3 x 64 MB, 1 conn (MB/s)" "${r[wharf.raw.up]}" "${r[dist.raw.up]}" "$(ratio "${r[wharf.raw.up]}" "${r[dist.raw.up]}")"
-printf '%-44s %14s %14s %8s\n' "raw download 3 x 64 MB, 1 conn (MB/s)" "${r[wharf.raw.down]}" "${r[dist.raw.down]}" "$(ratio "${r[wharf.raw.down]}" "${r[dist.raw.down]}")"
-printf '%-44s %14s %14s %8s\n' "raw upload 50 x 100 KB, 1 conn (MB/s)" "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}" "$(ratio "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}")"
-printf '%-44s %14s %14s %8s\n' "raw download 50 x 100 KB, 1 conn (MB/s)" "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}" "$(ratio "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}")"
+for kind in big small; do
+  label="200 MB / 3 layers"; [ "$kind" = small ] && label="50 x 100 KB layers"
+  for dir in push pull; do
+    printf '%-44s %14s %14s %8s\n' "skopeo $dir $label (MB/s, median)" "${r[wharf.$kind.$dir]}" "${r[dist.$kind.$dir]}" \
+      "$(ratio "${r[wharf.$kind.$dir]}" "${r[dist.$kind.$dir]}")"
+    printf '%-44s %14s %14s %8s\n' "skopeo $dir $label (MB/s, best)" "${r[wharf.$kind.${dir}best]}" "${r[dist.$kind.${dir}best]}" \
+      "$(ratio "${r[wharf.$kind.${dir}best]}" "${r[dist.$kind.${dir}best]}")"
+    printf '%-44s %14s %14s %8s\n' "  registry CPU during it (ms, median)" "${r[wharf.$kind.${dir}cpu]}" "${r[dist.$kind.${dir}cpu]}" \
+      "$(ratio "${r[dist.$kind.${dir}cpu]}" "${r[wharf.$kind.${dir}cpu]}")"
+  done
+done
+printf '%-44s %14s %14s %8s\n' "raw upload 3 x 64 MB, 1 conn (MB/s, median)" "${r[wharf.raw.up]}" "${r[dist.raw.up]}" "$(ratio "${r[wharf.raw.up]}" "${r[dist.raw.up]}")"
+printf '%-44s %14s %14s %8s\n' "raw download 3 x 64 MB, 1 conn (MB/s, med.)" "${r[wharf.raw.down]}" "${r[dist.raw.down]}" "$(ratio "${r[wharf.raw.down]}" "${r[dist.raw.down]}")"
+printf '%-44s %14s %14s %8s\n' "raw upload 50 x 100 KB, 1 conn (MB/s, med.)" "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}" "$(ratio "${r[wharf.raw.sup]}" "${r[dist.raw.sup]}")"
+printf '%-44s %14s %14s %8s\n' "raw download 50 x 100 KB, 1 conn (MB/s, m.)" "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}" "$(ratio "${r[wharf.raw.sdown]}" "${r[dist.raw.sdown]}")"
 for k in base tag; do
   label="GET /v2/"; [ "$k" = tag ] && label="GET manifest by tag"
   read -r w_rps w_p99 w_rest <<<"${r[wharf.$k]}"
@@ -159,4 +202,5 @@ for k in base tag; do
   printf '%-44s %14s %14s %8s\n' "$label, 64 conns (p99 ms)" "$w_p99" "$d_p99" "$(ratio "$d_p99" "$w_p99")"
   [ -n "$w_rest$d_rest" ] && echo "   note: wharf $w_rest / distribution $d_rest"
 done
-echo "(ratio: Wharf / Distribution for throughput, Distribution / Wharf for p99; > 1 = Wharf better)"
+echo "(ratio: Wharf / Distribution for throughput, Distribution / Wharf for p99 and CPU; > 1 = Wharf better)"
+echo "(load average at start: $load_before, at end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores)"

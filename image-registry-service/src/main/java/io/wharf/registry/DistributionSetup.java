@@ -3,8 +3,11 @@ package io.wharf.registry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.wharf.registry.auth.AccessRules;
+import io.wharf.registry.auth.EcSigningKey;
+import io.wharf.registry.auth.HmacSigningKey;
 import io.wharf.registry.auth.Htpasswd;
 import io.wharf.registry.auth.RegistryAuth;
+import io.wharf.registry.auth.SigningKey;
 import io.wharf.registry.auth.TokenService;
 import io.wharf.registry.distribution.BlobGuard;
 import io.wharf.registry.distribution.BlobService;
@@ -29,10 +32,10 @@ import io.wharf.registry.storage.FileSystemDriver;
 import io.wharf.registry.storage.InMemoryDriver;
 import io.wharf.registry.storage.StorageDriver;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RegistryPaths;
 import io.wharf.registry.v2.V2Services;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,7 +89,7 @@ final class DistributionSetup {
     List<Upstream> upstreams = Upstream.fromConfig(cfg.getJsonArray("proxies"));
     PullThrough proxy = upstreams.isEmpty() ? null
         : new PullThrough(upstreams, manifests, blobs, repos, System::currentTimeMillis);
-    services = new V2Services(blobs, manifests, new Listings(repos), proxy, auth(cfg.getJsonObject("auth")),
+    services = new V2Services(blobs, manifests, new Listings(repos), proxy, auth(cfg.getJsonObject("auth"), store.paths()),
         cfg.getInteger("maxConcurrentUploads", 0), cfg.getBoolean("autoMount", true));
   }
 
@@ -98,26 +101,33 @@ final class DistributionSetup {
     } else {
       selfNames.addAll(List.of("localhost:" + port, "127.0.0.1:" + port, host + ":" + port));
     }
-    JsonObject token = cfg.getJsonObject("auth", new JsonObject()).getJsonObject("token", new JsonObject());
-    tokenRealm.set(token.getString("realm", "http://" + host + ":" + port + "/token"));
+    JsonObject token = tokenConfig(cfg.getJsonObject("auth", new JsonObject()).getValue("token"));
+    String realm = token == null ? null : token.getString("realm");
+    // a wildcard address is no place to send clients: the default realm then names loopback
+    String realmHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    tokenRealm.set(realm != null ? realm : "http://" + realmHost + ":" + port + "/token");
   }
 
-  private RegistryAuth auth(JsonObject a) {
+  /** {@code auth.token}: true, false, or an object of settings (absent = off). */
+  private static JsonObject tokenConfig(Object token) {
+    if (token instanceof Boolean on) {
+      return on ? new JsonObject() : null;
+    }
+    return (JsonObject) token;
+  }
+
+  private RegistryAuth auth(JsonObject a, RegistryPaths paths) {
     if (a == null) {
       return new RegistryAuth(null, null, tokenRealm::get, AccessRules.allowAll(), RegistryAuth.Anonymous.LOOPBACK);
     }
     String file = a.getString("htpasswd");
     Htpasswd htpasswd = file == null ? null : Htpasswd.load(Path.of(file));
-    JsonObject t = a.getJsonObject("token");
+    JsonObject t = tokenConfig(a.getValue("token"));
     TokenService tokens = null;
     if (t != null && t.getBoolean("enabled", true)) {
       String secret = t.getString("secret");
-      byte[] key = new byte[32];
-      if (secret != null) {
-        key = secret.getBytes(StandardCharsets.UTF_8);
-      } else {
-        new SecureRandom().nextBytes(key);
-      }
+      SigningKey key = secret != null ? new HmacSigningKey(secret.getBytes(StandardCharsets.UTF_8))
+          : EcSigningKey.loadOrCreate(paths.tokenKey());
       tokens = new TokenService(key, t.getString("issuer", "wharf-registry"), t.getString("service", "wharf-registry"),
           t.getLong("ttlSeconds", 300L), () -> System.currentTimeMillis() / 1000);
     }

@@ -1,5 +1,6 @@
 package io.wharf.launcher;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ final class DaemonFlags {
   String conmon;
   final List<String> insecureRegistries = new ArrayList<>();
   final List<String> registryMirrors = new ArrayList<>();
+  JsonObject registryConfig;
 
   DaemonOptions build(String defaultNodeName) {
     Path run = orElse(runDir, DEFAULT_RUN_DIR);
@@ -57,7 +59,8 @@ final class DaemonFlags {
         orElse(runtime, "runc"),
         orElse(conmon, "conmon"),
         insecureRegistries,
-        registryMirrors);
+        registryMirrors,
+        registryConfig);
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -1,5 +1,6 @@
 package io.wharf.launcher;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param conmon conmon binary (same)
  * @param insecureRegistries "host[:port]" registries pulled from / pushed to over plain http
  * @param registryMirrors base URLs ("http://127.0.0.1:5001") tried before Docker Hub for docker.io images
+ * @param registryConfig more registry settings (auth, limits, gc: the registry README's keys), merged
+ *     over the ones the flags give; empty = none
  */
 public record DaemonOptions(
     Path dataRoot,
@@ -32,13 +35,23 @@ public record DaemonOptions(
     String runtime,
     String conmon,
     List<String> insecureRegistries,
-    List<String> registryMirrors) {
+    List<String> registryMirrors,
+    JsonObject registryConfig) {
 
   public DaemonOptions {
     join = List.copyOf(join);
     roles = List.copyOf(roles);
     insecureRegistries = List.copyOf(insecureRegistries);
     registryMirrors = List.copyOf(registryMirrors);
+    registryConfig = registryConfig == null ? new JsonObject() : registryConfig.copy();
+  }
+
+  /** Without extra registry settings. */
+  public DaemonOptions(Path dataRoot, Path runDir, Path socket, String nodeName, List<String> join, List<Role> roles,
+      String bind, int clusterPort, int registryPort, String tcp, int heartbeatTimeoutSeconds, String clusterName,
+      String runtime, String conmon, List<String> insecureRegistries, List<String> registryMirrors) {
+    this(dataRoot, runDir, socket, nodeName, join, roles, bind, clusterPort, registryPort, tcp,
+        heartbeatTimeoutSeconds, clusterName, runtime, conmon, insecureRegistries, registryMirrors, null);
   }
 
   /** Without registry client settings (no insecure registries, no mirrors). */

@@ -39,7 +39,7 @@ public final class Main {
     return new DaemonOptions(o.dataRoot(), o.runDir(), o.socket(), o.nodeName(), o.join(), o.roles(),
         o.bind(), o.clusterPort(), o.registryPort(), o.tcp(), o.heartbeatTimeoutSeconds(),
         o.clusterName(), ExecutablePath.resolve(o.runtime(), path), ExecutablePath.resolve(o.conmon(), path),
-        o.insecureRegistries(), o.registryMirrors());
+        o.insecureRegistries(), o.registryMirrors(), o.registryConfig());
   }
 
   /** The kernel's host name, without a DNS lookup. */

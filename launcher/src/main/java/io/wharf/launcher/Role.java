@@ -64,7 +64,8 @@ public enum Role {
           .put("httpPort", o.registryPort())
           .put("nodeId", o.nodeName())
           .put("insecureRegistries", new JsonArray(o.insecureRegistries()))
-          .put("registryMirrors", new JsonArray(o.registryMirrors()));
+          .put("registryMirrors", new JsonArray(o.registryMirrors()))
+          .mergeIn(o.registryConfig());
       case NODE -> new JsonObject()
           .put("dataRoot", o.dataRoot().toString())
           .put("runDir", o.runDir().toString())

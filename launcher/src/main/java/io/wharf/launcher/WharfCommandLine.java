@@ -1,5 +1,9 @@
 package io.wharf.launcher;
 
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,6 +48,8 @@ public final class WharfCommandLine {
         --insecure-registry HOST[:PORT]  pull from / push to this registry over http (repeatable;
                                  loopback registries always are)
         --registry-mirror URL    http(s) mirror tried before Docker Hub for docker.io images (repeatable)
+        --registry-config FILE   JSON object of more registry settings, e.g. {"auth": {"htpasswd":
+                                 "/etc/wharf/htpasswd", "token": true}} (image-registry-service README)
 
       Logging: -Dwharf.log=debug (or WHARF_LOG=debug with bin/wharf).
       """;
@@ -130,7 +136,24 @@ public final class WharfCommandLine {
         Map.entry("--runtime", (f, v) -> f.runtime = nonEmpty(v)),
         Map.entry("--conmon", (f, v) -> f.conmon = nonEmpty(v)),
         Map.entry("--insecure-registry", (f, v) -> f.insecureRegistries.add(registryHost(v))),
-        Map.entry("--registry-mirror", (f, v) -> f.registryMirrors.add(mirrorUrl(v))));
+        Map.entry("--registry-mirror", (f, v) -> f.registryMirrors.add(mirrorUrl(v))),
+        Map.entry("--registry-config", (f, v) -> f.registryConfig = jsonObjectFile(path(v))));
+  }
+
+  /** The JSON object in {@code file} (read now, so that a bad file stops the daemon before it starts). */
+  static JsonObject jsonObjectFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": "
+          + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+    }
+    try {
+      return new JsonObject(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + " is not a JSON object: " + e.getMessage());
+    }
   }
 
   /** "host[:port]" as Docker names a registry (no scheme, no path). */

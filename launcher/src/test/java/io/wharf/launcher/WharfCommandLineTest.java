@@ -3,7 +3,10 @@ package io.wharf.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +36,26 @@ class WharfCommandLineTest {
     assertEquals(List.of("https://mirror.lan", "http://127.0.0.1:5001"), o.registryMirrors());
     assertEquals(List.of("reg.lan:5000", "10.0.0.9"), Role.REGISTRY.config(o).getJsonArray("insecureRegistries").getList());
     assertEquals(List.of(), daemon("").insecureRegistries());
+  }
+
+  @Test
+  void registryConfigFileIsMergedIntoTheRegistryRole() throws Exception {
+    Path file = Files.createTempFile("wharf-registry-config", ".json");
+    try {
+      Files.writeString(file, "{\"auth\": {\"token\": true}, \"httpPort\": 5999}");
+      DaemonOptions o = daemon("--registry-port 5001 --registry-config " + file);
+      JsonObject config = Role.REGISTRY.config(o);
+      assertEquals(true, config.getJsonObject("auth").getBoolean("token"));
+      assertEquals(5999, config.getInteger("httpPort"), "the file wins over the flags");
+      assertEquals(new JsonObject(), daemon("").registryConfig());
+      Files.writeString(file, "[1]");
+      UsageException e = assertThrows(UsageException.class, () -> daemon("--registry-config " + file));
+      assertTrue(e.getMessage().startsWith("--registry-config: " + file + " is not a JSON object"), e.getMessage());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    UsageException missing = assertThrows(UsageException.class, () -> daemon("--registry-config /nonexistent/r.json"));
+    assertEquals("--registry-config: cannot read /nonexistent/r.json: no such file", missing.getMessage());
   }
 
   @Test

@@ -106,11 +106,27 @@ public final class RegistryAuth {
 
   /** The WWW-Authenticate value for a denied request; {@code scope} may be null. */
   public String challenge(String scope) {
+    return challenge(scope, null);
+  }
+
+  /**
+   * The challenge with Distribution's {@code error} attribute for a Bearer request that failed:
+   * {@code invalid_token} (bad, forged or expired) or {@code insufficient_scope}; null = none.
+   */
+  public String challenge(String scope, String error) {
     if (tokens != null) {
       return "Bearer realm=\"" + realm.get() + "\",service=\"" + tokens.service() + "\""
-          + (scope == null ? "" : ",scope=\"" + scope + "\"");
+          + (scope == null ? "" : ",scope=\"" + scope + "\"") + (error == null ? "" : ",error=\"" + error + "\"");
     }
     return "Basic realm=\"wharf-registry\"";
+  }
+
+  /** The challenge error for a denied request with this Authorization header ({@link #challenge(String, String)}). */
+  public String bearerError(String authorization) {
+    if (tokens == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return tokens.verify(authorization.substring(7).trim()) == null ? "invalid_token" : "insufficient_scope";
   }
 
   /** The grants for a token request: each requested scope's actions that the rules allow {@code user}. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  *                           staging dirs); nothing in it is referenced; emptied at start
  *   images/&lt;hex&gt;.json      one {@link ImageRecord} per image id (hex of the config digest)
  *   tags.json               the tag index: familiar "name:tag" -&gt; "sha256:&lt;image id&gt;"
+ *   token-key.pem           the token service's ES256 key pair (made at the first start, mode 0600)
  *   uploads/&lt;uuid&gt;/          one /v2 blob upload session (survives a restart; purged when stale)
  *     state.json            {@code UploadState}: repository, start time
  *     data                  the bytes received so far (offset = its size)
@@ -45,6 +46,11 @@ public record RegistryPaths(Path dataRoot) {
   /** The blob file of a "sha256:&lt;hex&gt;" digest (the digest must be valid: see {@link Digests}). */
   public Path blob(String digest) {
     return blobs().resolve(Digests.hex(digest));
+  }
+
+  /** The token service's signing key pair (PEM: PRIVATE KEY then PUBLIC KEY). */
+  public Path tokenKey() {
+    return root().resolve("token-key.pem");
   }
 
   public Path tmp() {

@@ -46,9 +46,17 @@ final class Call {
   }
 
   void fail(Throwable t) {
-    String scope = path.name() == null ? null : "repository:" + path.name() + ":"
-        + (request.method().name().equals("GET") || request.method().name().equals("HEAD") ? "pull" : "pull,push");
-    OciErrors.send(request, t, auth::challenge, scope);
+    String scope = path.name() == null ? null : "repository:" + path.name() + ":" + scopeActions(request.method().name());
+    OciErrors.send(request, t, s -> auth.challenge(s, auth.bearerError(request.getHeader("Authorization"))), scope);
+  }
+
+  /** The actions a challenge asks for, as Distribution words them per method. */
+  static String scopeActions(String method) {
+    return switch (method) {
+      case "GET", "HEAD" -> "pull";
+      case "DELETE" -> "delete";
+      default -> "pull,push";
+    };
   }
 
   /** Ends an empty response (HEAD-safe: Content-Length 0 unless set). */

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.wharf.registry.auth.Action;
 import io.wharf.registry.auth.RegistryAuth;
+import io.wharf.registry.auth.TokenEndpoint;
 import io.wharf.registry.distribution.DistributionException;
 import io.wharf.registry.distribution.OciErrorCode;
 import io.wharf.registry.distribution.RepositoryName;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
  *   GET HEAD DELETE     /v2/{name}/blobs/{digest}    BlobHandlers
  *   POST      /v2/{name}/blobs/uploads/              UploadHandlers (?digest= | ?mount=&amp;from= | session)
  *   GET PATCH PUT DELETE /v2/{name}/blobs/uploads/{id}   UploadHandlers
- *   GET       /token?service=&amp;scope=               TokenHandler
+ *   GET       /token?service=&amp;scope=               TokenHandler (Basic credentials)
+ *   POST      /token                                 TokenHandler (OAuth2 password grant form)
  * </pre>
  *
  * Every request: pause the body, parse the path, validate the name (NAME_INVALID), authenticate
@@ -47,14 +49,16 @@ public final class DistributionRoutes {
     this.blobs = new BlobHandlers(services);
     this.uploads = new UploadHandlers(services);
     this.listings = new ListingHandlers(services);
-    this.tokens = new TokenHandler(vertx, services.auth());
+    this.tokens = services.auth().tokens() == null ? null
+        : new TokenHandler(vertx, new TokenEndpoint(services.auth(), () -> System.currentTimeMillis() / 1000));
   }
 
   public void mount(Router router) {
     router.route("/v2").handler(this::dispatch);
     router.route("/v2/*").handler(this::dispatch);
-    if (services.auth().tokens() != null) {
-      router.get("/token").handler(tokens::handle);
+    if (tokens != null) {
+      router.get("/token").handler(tokens::get);
+      router.post("/token").handler(tokens::post);
     }
   }
 
@@ -100,7 +104,10 @@ public final class DistributionRoutes {
     });
   }
 
-  /** Anonymous and Bearer checks are cheap (an HMAC at most): no worker hop. Basic may run bcrypt. */
+  /**
+   * Anonymous and Bearer checks are cheap (one signature check per token, then remembered): no
+   * worker hop. Basic may run bcrypt.
+   */
   private static <T> Future<T> inline(Callable<T> check) {
     try {
       return Future.succeededFuture(check.call());

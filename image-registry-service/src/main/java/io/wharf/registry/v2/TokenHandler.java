@@ -1,51 +1,69 @@
 package io.wharf.registry.v2;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.wharf.registry.auth.RegistryAuth;
-import io.wharf.registry.auth.TokenService;
+import io.wharf.registry.auth.TokenEndpoint;
 import io.wharf.registry.distribution.DistributionException;
 import io.wharf.registry.distribution.OciErrorCode;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 /**
- * {@code GET /token?service=&scope=...} of the Docker token flow: Basic credentials (optional:
- * without them the token carries what anonymous may do) in, a signed JWT out as
- * {@code {"token", "access_token", "expires_in", "issued_at"}}. Wrong credentials: 401.
+ * {@code GET /token?service=&scope=...} and {@code POST /token} (OAuth2 password grant form) of the
+ * Docker token flow, over {@link TokenEndpoint} on a worker (bcrypt). Errors: the OCI envelope
+ * with a Basic challenge on 401 (the client has to send credentials here, not a token).
  */
 final class TokenHandler {
+  /** A password-grant form is a few hundred bytes; anything much larger is not one. */
+  private static final int MAX_FORM_BYTES = 64 * 1024;
   private final Vertx vertx;
-  private final RegistryAuth auth;
+  private final TokenEndpoint endpoint;
 
-  TokenHandler(Vertx vertx, RegistryAuth auth) {
+  TokenHandler(Vertx vertx, TokenEndpoint endpoint) {
     this.vertx = vertx;
-    this.auth = auth;
+    this.endpoint = endpoint;
   }
 
-  void handle(RoutingContext ctx) {
+  void get(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
     String authorization = req.getHeader("Authorization");
     String service = req.getParam("service");
-    List<String> scopes = req.params().getAll("scope").stream()
-        .flatMap(s -> Arrays.stream(s.split(" "))).filter(s -> !s.isBlank()).toList();
-    boolean loopback = req.remoteAddress() != null && DistributionRoutes.isLoopback(req.remoteAddress().hostAddress());
-    vertx.executeBlocking(() -> {
-      TokenService tokens = auth.tokens();
-      if (service != null && !service.equals(tokens.service())) {
-        throw DistributionException.of(OciErrorCode.DENIED, "unknown service \"" + service + "\"");
+    var scopes = req.params().getAll("scope");
+    boolean loopback = loopback(req);
+    answer(req, () -> endpoint.get(authorization, service, scopes, loopback));
+  }
+
+  void post(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    Buffer form = Buffer.buffer();
+    boolean loopback = loopback(req);
+    req.handler(chunk -> {
+      if (form.length() + chunk.length() > MAX_FORM_BYTES) {
+        req.handler(null);
+        OciErrors.send(req, DistributionException.of(OciErrorCode.TOO_LARGE, "token request body over "
+            + MAX_FORM_BYTES + " bytes"), s -> "", null);
+        return;
       }
-      boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-      RegistryAuth.Principal p = auth.authenticate(bearer ? null : authorization, loopback);
-      String user = p == null ? null : p.user();
-      List<TokenService.Grant> grants = p == null ? List.of() : auth.grants(user, scopes);
-      return tokens.issue(user, grants);
-    }, false).onFailure(t -> OciErrors.send(req, t, s -> "Basic realm=\"wharf-registry\"", null))
-        .onSuccess(token -> req.response().putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("token", token).put("access_token", token)
-                .put("expires_in", auth.tokens().ttlSeconds()).put("issued_at", Instant.now().toString()).encode()));
+      form.appendBuffer(chunk);
+    });
+    req.endHandler(v -> {
+      if (!req.response().ended()) {
+        answer(req, () -> endpoint.post(form.toString(StandardCharsets.UTF_8), loopback));
+      }
+    });
+    req.resume();
+  }
+
+  private void answer(HttpServerRequest req, Callable<TokenEndpoint.Answer> work) {
+    vertx.executeBlocking(work, false)
+        .onFailure(t -> OciErrors.send(req, t, s -> "Basic realm=\"wharf-registry\"", null))
+        .onSuccess(a -> req.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store").end(a.body().encode()));
+  }
+
+  private static boolean loopback(HttpServerRequest req) {
+    return req.remoteAddress() != null && DistributionRoutes.isLoopback(req.remoteAddress().hostAddress());
   }
 }

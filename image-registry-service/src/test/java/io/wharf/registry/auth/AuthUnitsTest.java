@@ -42,15 +42,15 @@ class AuthUnitsTest {
   @Test
   void tokensCarryGrantsAndExpire() {
     AtomicLong now = new AtomicLong(1_000_000);
-    TokenService t = new TokenService("k".getBytes(), "iss", "svc", 60, now::get);
+    TokenService t = new TokenService(new HmacSigningKey("k".getBytes()), "iss", "svc", 60, now::get);
     String token = t.issue("alice", List.of(new TokenService.Grant("app", EnumSet.of(Action.PULL))));
     TokenService.Verified v = t.verify(token);
     assertEquals("alice", v.subject());
     assertTrue(v.allows("app", Action.PULL));
     assertFalse(v.allows("app", Action.PUSH));
     assertFalse(v.allows("other", Action.PULL));
-    assertNull(new TokenService("other".getBytes(), "iss", "svc", 60, now::get).verify(token), "forged");
-    assertNull(new TokenService("k".getBytes(), "iss", "svc2", 60, now::get).verify(token), "another audience");
+    assertNull(new TokenService(new HmacSigningKey("other".getBytes()), "iss", "svc", 60, now::get).verify(token), "forged");
+    assertNull(new TokenService(new HmacSigningKey("k".getBytes()), "iss", "svc2", 60, now::get).verify(token), "another audience");
     String[] parts = token.split("\\.");
     assertNull(t.verify(parts[0] + "." + parts[1].substring(1) + "." + parts[2]), "tampered");
     now.addAndGet(61);

@@ -1,5 +1,8 @@
 package io.wharf.registry.v2;
 
+import static io.wharf.registry.v2.Tools.require;
+import static io.wharf.registry.v2.Tools.run;
+import static io.wharf.registry.v2.Tools.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +13,11 @@ import io.wharf.api.Json;
 import io.wharf.registry.RegistryFixture;
 import io.wharf.registry.TestImages;
 import io.wharf.registry.store.DurableFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,31 +85,5 @@ class RealClientsIT {
       DurableFiles.deleteTree(storage);
       DurableFiles.deleteTree(runroot);
     }
-  }
-
-  private static List<String> with(List<String> base, String... more) {
-    List<String> all = new ArrayList<>(base);
-    all.addAll(List.of(more));
-    return all;
-  }
-
-  private static void require(String tool) throws Exception {
-    boolean present = new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(tool + " is not installed");
-    }
-    Assumptions.assumeTrue(present, tool + " is not installed");
-  }
-
-  private static String run(String... cmd) throws Exception {
-    return run(List.of(cmd));
-  }
-
-  private static String run(List<String> cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", cmd) + " timed out");
-    assertEquals(0, p.exitValue(), () -> String.join(" ", cmd) + ":\n" + out);
-    return out;
   }
 }

@@ -25,6 +25,11 @@ public final class V2Client {
     return c;
   }
 
+  /** The Authorization header this client sends, or null. */
+  public String authorization() {
+    return authorization;
+  }
+
   public String base() {
     return base;
   }
