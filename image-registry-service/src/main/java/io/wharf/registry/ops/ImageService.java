@@ -44,7 +44,7 @@ public final class ImageService {
       List<String> all = store.tagsOf(r.id());
       List<String> visible = filters.visibleTags(all);
       if (filters.accepts(all, visible, config.createdSeconds(), config.labels())) {
-        out.add(summary(r, visible, config));
+        out.add(summary(r, visible, filters.visibleDigests(repoDigests.of(r.id())), config));
       }
     }
     out.sort(Comparator.comparingLong(ImageSummary::created).reversed().thenComparing(ImageSummary::id));
@@ -96,6 +96,10 @@ public final class ImageService {
   }
 
   private ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
-    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), "", config.createdSeconds(), r.size(), config.labels());
+    return summary(r, tags, repoDigests.of(r.id()), config);
+  }
+
+  private ImageSummary summary(ImageRecord r, List<String> tags, List<String> digests, ConfigView config) {
+    return new ImageSummary(r.id(), tags, digests, "", config.createdSeconds(), r.size(), config.labels());
   }
 }
