@@ -65,6 +65,9 @@ final class ImageRemoval {
       for (String tag : store.tagsOf(id)) {
         untag(tag, id, records);
       }
+      for (String digestName : new RepoDigests(store.paths()).removeAll(id)) {
+        records.add(new DeleteItem(digestName, null));
+      }
       store.deleteImage(id);
       events.publish("delete", id, id);
       records.add(new DeleteItem(null, id));

@@ -68,6 +68,17 @@ public final class RepoDigests {
     return removed;
   }
 
+  /** Forgets every name of {@code imageId} (the image is being deleted); returns them. */
+  public List<String> removeAll(String imageId) {
+    Map<String, List<String>> all = read();
+    List<String> removed = all.remove(imageId);
+    if (removed == null) {
+      return List.of();
+    }
+    write(all);
+    return removed;
+  }
+
   private void write(Map<String, List<String>> all) {
     try {
       DurableFiles.write(file, Json.MAPPER.writeValueAsBytes(all));
