@@ -60,10 +60,12 @@ def run_with_options_and_logs():
     except docker.errors.ContainerError as e:
         assert e.exit_status == 3, e
     try:
-        client.containers.run("busybox", ["/no/such"], remove=True)
+        client.containers.run("busybox", ["/no/such"], remove=True, name=name("nosuch"))
         raise AssertionError("no APIError for a missing binary")
     except docker.errors.APIError:
         pass
+    finally:  # as with Docker, a container whose start failed stays behind
+        client.containers.get(name("nosuch")).remove(force=True)
 
 
 @check

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Real clients doing everyday things against one real daemon: docker-py (Debian's 5.0.3 and, when
  * installed, the python3 on PATH with 7.x) running everyday.py, docker-java over the unix socket,
- * and a Testcontainers GenericContainer. Root only: real runc, conmon and overlayfs; python3-docker
+ * a Testcontainers GenericContainer, and the docker CLI's everyday commands (ps/logs/images
+ * filters and formats, wait, kill -s, stop -t 0, events, image prune). Root only: real runc, conmon and overlayfs; python3-docker
  * and docker-registry missing fail under CI=true.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +118,71 @@ class EverydayClientsIT {
             "HOME", dir.toString()), 240); // HOME: no user's ~/.testcontainers.properties or ~/.docker
     assertEquals(0, r.exit(), r.toString());
     assertTrue(r.out().contains("OK"), r.toString());
+  }
+
+  @Test
+  void cliEverydayCommandsPrintWhatDockerPrints() throws Exception {
+    String d1 = "d1-" + tag;
+    long since = System.currentTimeMillis() / 1000 - 1;
+    ok("run", "-d", "--name", d1, "busybox", "sh", "-c",
+        "trap 'echo hup' HUP; echo a; echo b; echo c; while true; do sleep 0.2; done");
+    ok("run", "--name", "e0-" + tag, "busybox", "true");
+    assertEquals(2, cli.docker("run", "--name", "e2-" + tag, "busybox", "sh", "-c", "exit 2").exit());
+    ok("create", "--name", "c-" + tag, "busybox", "true");
+    assertEquals("c-" + tag + "\n", ok("ps", "-l", "--format", "{{.Names}}"));
+    assertEquals("c-" + tag + "\ne2-" + tag + "\n", ok("ps", "-a", "-n", "2", "--format", "{{.Names}}"));
+    assertEquals("e2-" + tag + "\n", ok("ps", "-a", "--filter", "exited=2", "--filter", "name=" + tag, "--format", "{{.Names}}"));
+    assertEquals("e0-" + tag + "\n" + d1 + "\n", ok("ps", "-a", "--filter", "before=e2-" + tag, "--format", "{{.Names}}"));
+    assertEquals("c-" + tag + "\n", ok("ps", "-a", "--filter", "since=e2-" + tag, "--format", "{{.Names}}"));
+    assertTrue(ok("ps", "-s", "--filter", "name=" + d1, "--format", "{{.Size}}").contains("(virtual "));
+    assertEquals(65, ok("container", "ls", "--no-trunc", "-q", "--filter", "name=" + d1).length());
+    assertEquals("0\n2\n", ok("wait", "e0-" + tag, "e2-" + tag));
+    ok("kill", "-s", "HUP", d1);
+    awaitLogs(d1, "a\nb\nc\nhup\n");
+    assertEquals("c\nhup\n", ok("logs", "-n", "2", d1));
+    assertTrue(ok("logs", "-t", "-n", "1", d1).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z hup\n"));
+    assertEquals("a\nb\nc\nhup\n", ok("logs", "--since", "1m", d1));
+    assertEquals("", ok("logs", "--until", "1h", d1));
+    ok("stop", "-t", "0", d1);
+    assertEquals("137\n", ok("inspect", "-f", "{{.State.ExitCode}}", d1));
+    String events = ok("events", "--since", Long.toString(since), "--until", Long.toString(System.currentTimeMillis() / 1000 + 1),
+        "--filter", "container=" + d1, "--filter", "event=kill", "--format", "{{.Action}} {{.Actor.Attributes.signal}}");
+    assertTrue(events.startsWith("kill 1\n"), events);
+    assertTrue(ok("image", "inspect", "-f", "{{.Os}}/{{.Architecture}}", "busybox").startsWith("linux/"));
+    assertEquals("linux\n", ok("info", "-f", "{{.OSType}}"));
+    assertTrue(ok("version", "-f", "{{.Server.APIVersion}}").startsWith("1."));
+    assertEquals(ok("images", "-q", "busybox"), ok("images", "-q", "--filter", "reference=busy*"));
+    String dangling = ok("commit", "c-" + tag).strip();
+    assertTrue(ok("images", "--filter", "dangling=true", "-q", "--no-trunc").contains(dangling));
+    String pruned = ok("image", "prune", "-f");
+    assertTrue(pruned.contains("deleted: " + dangling) && pruned.contains("Total reclaimed space:"), pruned);
+    assertEquals("Total reclaimed space: 0B\n", ok("image", "prune", "-a", "-f", "--filter", "label=none-" + tag));
+    assertTrue(ok("image", "ls", "-q", "busybox").length() > 0, "busybox is still there");
+    DockerCli.Result rm = cli.run(null, List.of("sh", "-c", "docker rm $(docker ps -aq --filter name=" + tag + ")"));
+    assertEquals(0, rm.exit(), rm.toString());
+    assertEquals("", ok("ps", "-aq", "--filter", "name=" + tag));
+    DockerCli.Result bad = cli.docker("ps", "--filter", "exited=x");
+    assertTrue(bad.exit() != 0 && bad.err().contains("invalid filter 'exited=x'"), bad.toString());
+  }
+
+  private String ok(String... args) throws Exception {
+    DockerCli.Result r = cli.docker(args);
+    assertEquals(0, r.exit(), List.of(args) + ": " + r);
+    return r.out();
+  }
+
+  private void awaitLogs(String name, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String logs;
+    do {
+      logs = ok("logs", name);
+    } while (!logs.equals(expected) && System.nanoTime() < deadline && sleepBriefly());
+    assertEquals(expected, logs);
+  }
+
+  private static boolean sleepBriefly() throws InterruptedException {
+    Thread.sleep(100);
+    return true;
   }
 
   record Result(int exit, String out, String err) {}
