@@ -114,7 +114,6 @@ class EverydayClientsIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Result r = exec(List.of(java, "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName()),
         Map.of("DOCKER_HOST", "unix://" + socket, "TESTCONTAINERS_RYUK_DISABLED", "true",
-            "TESTCONTAINERS_CHECKS_DISABLE", "true",
             "HOME", dir.toString()), 240); // HOME: no user's ~/.testcontainers.properties or ~/.docker
     assertEquals(0, r.exit(), r.toString());
     assertTrue(r.out().contains("OK"), r.toString());
