@@ -112,7 +112,8 @@ class EverydayClientsIT {
   @Test
   void testcontainersGenericContainerStartsExecsCopiesAndStops() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Result r = exec(List.of(java, "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName()),
+    Result r = exec(List.of(java, "-cp", System.getProperty("java.class.path"), TestcontainersScenario.class.getName(),
+        Files.createDirectories(dir.resolve("tc-bind")).toString()),
         Map.of("DOCKER_HOST", "unix://" + socket, "TESTCONTAINERS_RYUK_DISABLED", "true",
             "HOME", dir.toString()), 240); // HOME: no user's ~/.testcontainers.properties or ~/.docker
     assertEquals(0, r.exit(), r.toString());

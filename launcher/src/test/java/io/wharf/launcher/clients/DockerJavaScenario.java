@@ -31,7 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * docker-java (3.7, zerodep = shaded Apache httpclient5 transport) over the daemon's unix socket,
  * the calls a Java program makes: ping, info, list images, create/start/logs/exec/copy in and
- * out/inspect/stop/wait/remove a busybox container, and a 404 for an unknown one.
+ * out/connect to a new network/inspect/stop/wait/remove a busybox container, and a 404 for an
+ * unknown one.
  */
 public final class DockerJavaScenario {
   private DockerJavaScenario() {}
@@ -73,6 +74,11 @@ public final class DockerJavaScenario {
         try (InputStream tar = dc.copyArchiveFromContainerCmd(id, "/tmp/in.txt").exec()) {
           assertEquals("copied in\n", firstFile(tar));
         }
+        String net = dc.createNetworkCmd().withName(name + "-net").withDriver("bridge").exec().getId();
+        dc.connectToNetworkCmd().withNetworkId(net).withContainerId(id).exec();
+        assertTrue(dc.inspectNetworkCmd().withNetworkId(net).exec().getContainers().containsKey(id), "connected");
+        dc.disconnectFromNetworkCmd().withNetworkId(net).withContainerId(id).exec();
+        dc.removeNetworkCmd(net).exec();
         dc.stopContainerCmd(id).withTimeout(1).exec();
         int code = dc.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
         assertTrue(code == 137 || code == 143, "exit code " + code);

@@ -11,7 +11,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * A Testcontainers GenericContainer on busybox, as a test suite uses one. Runs in its own JVM
  * (Testcontainers reads DOCKER_HOST and TESTCONTAINERS_RYUK_DISABLED from the environment only):
- * prints "OK" and exits 0, or throws.
+ * prints "OK" and exits 0, or throws. Argument: a host directory for a bind mount.
  */
 public final class TestcontainersScenario {
   private TestcontainersScenario() {}
@@ -36,7 +36,24 @@ public final class TestcontainersScenario {
       require(c.getContainerInfo().getState().getRunning(), "inspect");
       c.stop();
     }
+    oneShotWithBindTmpfsAndWorkdir(args[0]);
     System.out.println("OK");
+  }
+
+  /** A run-to-completion container (OneShotStartupCheckStrategy) with a read-only bind, a tmpfs and a workdir. */
+  private static void oneShotWithBindTmpfsAndWorkdir(String hostDir) throws Exception {
+    java.nio.file.Files.writeString(java.nio.file.Path.of(hostDir, "bound.txt"), "bound\n");
+    try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse("busybox:latest"))
+        .withCommand("sh", "-c", "cat bound.txt; pwd; mount | grep -c ' /scratch type tmpfs'")
+        .withFileSystemBind(hostDir, "/mnt/host", org.testcontainers.containers.BindMode.READ_ONLY)
+        .withTmpFs(java.util.Map.of("/scratch", "rw"))
+        .withWorkingDirectory("/mnt/host")
+        .withLabel("org.example.scenario", "oneshot")
+        .withStartupCheckStrategy(new org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy()
+            .withTimeout(Duration.ofSeconds(60)))) {
+      c.start();
+      require(c.getLogs().equals("bound\n/mnt/host\n1\n"), "one-shot logs: " + c.getLogs());
+    }
   }
 
   private static void require(boolean ok, String what) {
