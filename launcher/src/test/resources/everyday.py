@@ -387,6 +387,9 @@ def low_level_odd_parameters():
         api.restart(cid, timeout=0)
     finally:
         api.remove_container(cid, force=True, v=True)
+    out = client.containers.run("busybox", ["sh", "-c", "mount | grep -c ' /data type tmpfs'"], remove=True,
+                                mounts=[docker.types.Mount("/data", None, type="tmpfs")])  # sends "Source": null
+    assert out == b"1\n", out
     assert api.images(name="busybox", quiet=True)
     assert isinstance(api.images(all=True, filters={"dangling": False}), list)
 

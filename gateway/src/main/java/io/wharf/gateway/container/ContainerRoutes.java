@@ -110,7 +110,8 @@ public final class ContainerRoutes {
     }
     ContainerSpec spec;
     try {
-      spec = CreateRequestTranslator.translate(new JsonObject(body), ctx.queryParams().get("name"));
+      // JSON nulls count as absent, as in dockerd (docker-py sends a tmpfs Mount with "Source": null)
+      spec = CreateRequestTranslator.translate(io.wharf.gateway.http.RequestJson.object(body), ctx.queryParams().get("name"));
     } catch (RuntimeException e) {
       ErrorResponder.send(ctx, e);
       return;
