@@ -156,6 +156,21 @@ def attach_socket_reads_output():
 
 
 @check
+def attach_stream_ends_with_the_container():
+    c = client.containers.create("busybox", ["sh", "-c", "sleep 1; echo att"], name=name("attach2"))
+    try:
+        out = api.attach(c.id, stream=True, logs=True)
+        c.start()
+        assert b"".join(out) == b"att\n"
+        c.remove()  # no force: the stream ended, so the container has exited
+    finally:
+        try:
+            c.remove(force=True)
+        except docker.errors.NotFound:
+            pass
+
+
+@check
 def archive_put_and_get():
     c = run_detached("cp", ["sleep", "300"])
     try:
@@ -351,13 +366,13 @@ def networks_api():
 @check
 def events_with_since_until_and_filters():
     start = int(time.time()) - 1
-    c = client.containers.create("busybox", ["true"], name=name("ev"), labels={"sweep": TAG})
+    c = client.containers.create("busybox", ["true"], name=name("ev"), labels={"sweep-ev": TAG})
     c.start()
     c.wait(timeout=20)
     c.remove()
     until = int(time.time()) + 1
     events = list(client.events(since=start, until=until, decode=True,
-                                filters={"type": "container", "label": "sweep=" + TAG}))
+                                filters={"type": "container", "label": "sweep-ev=" + TAG}))
     actions = [e["Action"] for e in events]
     for a in ("create", "start", "die", "destroy"):
         assert a in actions, actions
