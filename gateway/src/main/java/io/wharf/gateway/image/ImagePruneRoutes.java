@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * {@code POST /images/prune} (docker image prune, docker system prune): removes the images
  * {@link ImagePruneFilter} selects one after the other through the ordinary image removal (so
  * its conflict rules still hold; an image that cannot go is skipped), and answers Docker's
- * {@code {"ImagesDeleted": [...] | null, "SpaceReclaimed": n}}.
+ * {@code {"ImagesDeleted": [...] | null, "SpaceReclaimed": n}}, and emits Docker's "image prune"
+ * event (attribute reclaimed).
  */
 public final class ImagePruneRoutes {
   private final ImageBackend images;
@@ -62,7 +63,9 @@ public final class ImagePruneRoutes {
           }
           return chain;
         }));
-    done.onSuccess(v -> DockerResponses.json(ctx, 200, new JsonObject()
+    done.onSuccess(v -> containers.announce(new io.wharf.api.event.WharfEvent("image", "prune", "",
+            Map.of("reclaimed", Long.toString(reclaimed[0])), System.currentTimeMillis() * 1_000_000L, "")))
+        .onSuccess(v -> DockerResponses.json(ctx, 200, new JsonObject()
             .put("ImagesDeleted", deleted.isEmpty() ? null : ImageJsonTranslator.deleted(deleted))
             .put("SpaceReclaimed", reclaimed[0])))
         .onFailure(err -> ErrorResponder.send(ctx, err));
