@@ -26,6 +26,18 @@ final class ContainerDetailsView {
     return new ContainerDetails(r.summary(), r.effective(), path, List.copyOf(args), r.pid(),
         r.oomKilled(), r.error(), p.containerLog(r.id()).toString(),
         node.files().resolvConf(r.id()).toString(), node.files().hostname(r.id()).toString(),
-        node.files().hosts(r.id()).toString(), graph, sizeRw, -1);
+        node.files().hosts(r.id()).toString(), graph, sizeRw, rootFsSize(r, p, sizeRw));
+  }
+
+  /** Docker's SizeRootFs: the image layers plus the writable layer; -1 when sizes were not asked for. */
+  private static long rootFsSize(ContainerRecord r, NodePaths p, long sizeRw) {
+    if (sizeRw < 0) {
+      return -1;
+    }
+    long total = sizeRw;
+    for (String diffId : r.diffIds()) {
+      total += io.wharf.node.snapshot.DiskUsage.regularFileBytes(p.layer(diffId));
+    }
+    return total;
   }
 }

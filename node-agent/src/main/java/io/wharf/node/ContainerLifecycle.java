@@ -213,6 +213,28 @@ public final class ContainerLifecycle {
 
   // ---- remove ------------------------------------------------------------------------------
 
+  /**
+   * SIGKILL for rm -f; false when runc no longer runs the container (its process already exited
+   * and the exit is being handled), which Docker does not report as an error either.
+   */
+  private boolean killUnlessGone(String id) {
+    try {
+      node.executor().kill(id, 9);
+      return true;
+    } catch (WharfException e) {
+      if (processGone(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** runc's kill failed because the container's process has already exited (not known, not running). */
+  static boolean processGone(WharfException e) {
+    return e.category() == io.wharf.api.ErrorCategory.NOT_FOUND
+        || (e.category() == io.wharf.api.ErrorCategory.FAILED_PRECONDITION && e.getMessage().contains("not running"));
+  }
+
   public Future<Void> remove(String id, boolean force, boolean removeVolumes) {
     ContainerRecord r = node.store().require(id);
     if (r.state().isLive()) {
@@ -222,9 +244,9 @@ public final class ContainerLifecycle {
       }
       Future<Integer> exit = node.waiters().nextExit(id);
       return queue.run(id, () -> blocking(() -> {
-        node.executor().kill(id, 9);
-        return null;
-      })).compose(v -> exit).compose(code -> remove(id, false, removeVolumes));
+        return killUnlessGone(id);
+      })).compose(sent -> sent || node.store().require(id).state().isLive() ? exit : Future.succeededFuture(0))
+          .compose(code -> remove(id, false, removeVolumes));
     }
     return queue.run(id, () -> {
       ContainerRecord current = node.store().get(id).orElse(null);

@@ -57,7 +57,15 @@ public final class ContainerSignals {
       }
       return lifecycle.blocking(() -> {
         ContainerRestarter.manuallyStopped(node.paths(), id);
-        node.executor().kill(id, number);
+        try {
+          node.executor().kill(id, number);
+        } catch (WharfException e) {
+          if (!ContainerLifecycle.processGone(e)) {
+            throw e;
+          }
+          // the process exited and its exit is being recorded
+          throw WharfException.conflict("Cannot kill container: " + id + ": Container " + id + " is not running");
+        }
         PausePoint.reach("stop.afterSignal");
         if (r.state() == ContainerState.PAUSED) {
           // a frozen process cannot act on the signal: thaw it, as dockerd does

@@ -126,7 +126,8 @@ public final class ContainerRoutes {
     }
     JsonObject json;
     try {
-      json = new JsonObject(body);
+      // JSON nulls count as absent, as in dockerd (docker-py sends a tmpfs Mount with "Source": null)
+      json = io.wharf.gateway.http.RequestJson.object(body);
       CreateRequestTranslator.translate(json, ctx.queryParams().get("name"));
     } catch (RuntimeException e) {
       ErrorResponder.send(ctx, e);

@@ -47,7 +47,7 @@ public final class PruneFilter {
   }
 
   /** Docker's timetypes.GetTimestamp: a duration back from now, Unix seconds or RFC 3339. */
-  static long timestamp(String value, long nowNanos) {
+  public static long timestamp(String value, long nowNanos) {
     String v = value.trim();
     Long duration = durationNanos(v);
     if (duration != null) {

@@ -174,7 +174,7 @@ public final class NetworkRoutes {
     if (b == null || b.length() == 0) {
       throw WharfException.invalid("request body is required");
     }
-    return new JsonObject(b);
+    return io.wharf.gateway.http.RequestJson.object(b);
   }
 
   private static NetworkRequests.Filtered filtered(RoutingContext ctx) {

@@ -13,6 +13,13 @@ import java.util.List;
 public final class SystemInfo {
   private SystemInfo() {}
 
+  /**
+   * The Docker Engine release that speaks {@link ApiVersion#MAX}, reported as Version and
+   * ServerVersion: clients compare these with Docker's numbers (Testcontainers refuses a server
+   * "older than 1.6.0"), so Wharf's own version goes in a "Wharf" component and the Server header.
+   */
+  public static final String DOCKER_COMPATIBLE_VERSION = "27.5.1";
+
   public static JsonObject version(HostFacts host, String wharfVersion) {
     JsonObject details = new JsonObject()
         .put("ApiVersion", ApiVersion.MAX.toString())
@@ -26,9 +33,10 @@ public final class SystemInfo {
         .put("Os", "linux");
     return new JsonObject()
         .put("Platform", new JsonObject().put("Name", "Wharf"))
-        .put("Components", new JsonArray().add(new JsonObject().put("Name", "Engine").put("Version", wharfVersion)
-            .put("Details", details)))
-        .put("Version", wharfVersion)
+        .put("Components", new JsonArray().add(new JsonObject().put("Name", "Engine")
+            .put("Version", DOCKER_COMPATIBLE_VERSION).put("Details", details))
+            .add(new JsonObject().put("Name", "Wharf").put("Version", wharfVersion).put("Details", new JsonObject())))
+        .put("Version", DOCKER_COMPATIBLE_VERSION)
         .put("ApiVersion", ApiVersion.MAX.toString())
         .put("MinAPIVersion", ApiVersion.MIN.toString())
         .put("GitCommit", "")
@@ -82,7 +90,7 @@ public final class SystemInfo {
         .put("Name", host.hostname())
         .put("Labels", new JsonArray())
         .put("ExperimentalBuild", false)
-        .put("ServerVersion", wharfVersion)
+        .put("ServerVersion", DOCKER_COMPATIBLE_VERSION)
         .put("Runtimes", new JsonObject().put("runc", new JsonObject().put("path", "runc")))
         .put("DefaultRuntime", "runc")
         .put("Swarm", new JsonObject().put("NodeID", "").put("NodeAddr", "").put("LocalNodeState", "inactive")

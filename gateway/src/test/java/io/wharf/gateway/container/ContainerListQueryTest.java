@@ -33,6 +33,12 @@ class ContainerListQueryTest {
       "true | -1 | {\"ancestor\":[\"127.0.0.1:5000/pg:1\"]} | db",
       "true | -1 | {\"label\":[\"tier=web\"],\"status\":[\"running\",\"created\"]} | new,web1",
       "true | -1 | {\"label\":[\"tier=db\"]} | ''",
+      "true | -1 | {\"exited\":[\"0\"]} | web2",
+      "true | -1 | {\"exited\":[\"1\"]} | ''",
+      "true | -1 | {\"before\":[\"db\"]} | web2,web1",
+      "true | -1 | {\"since\":[\"b2\"]} | new,db",
+      "true | -1 | {\"network\":[\"bridge\"]} | new,db,web2,web1",
+      "true | -1 | {\"volume\":[\"/data\"]} | ''",
   })
   void selects(boolean all, int limit, String filters, String expected) {
     List<String> names = new ContainerListQuery(all, limit, FilterArgs.parse(filters)).apply(ALL).stream()
@@ -41,8 +47,9 @@ class ContainerListQueryTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"{\"status\":[\"sleeping\"]}", "{\"bogus\":[\"1\"]}"})
+  @CsvSource(delimiter = '|', value = {"{\"status\":[\"sleeping\"]}", "{\"bogus\":[\"1\"]}",
+      "{\"exited\":[\"x\"]}", "{\"before\":[\"nosuch\"]}"})
   void badFilters(String filters) {
-    assertThrows(WharfException.class, () -> new ContainerListQuery(true, -1, FilterArgs.parse(filters)));
+    assertThrows(WharfException.class, () -> new ContainerListQuery(true, -1, FilterArgs.parse(filters)).apply(ALL));
   }
 }

@@ -58,6 +58,17 @@ public final class ImageFilters {
     return tags.stream().filter(this::matchesReference).toList();
   }
 
+  /** RepoDigests to show ("name@sha256:..."): those whose name matches a reference pattern, or all. */
+  public List<String> visibleDigests(List<String> digestNames) {
+    if (references.isEmpty()) {
+      return digestNames;
+    }
+    return digestNames.stream().filter(d -> {
+      String name = d.substring(0, Math.max(0, d.indexOf('@')));
+      return references.stream().anyMatch(p -> p.matches(d) || p.matches(name));
+    }).toList();
+  }
+
   private boolean matchesReference(String familiarTag) {
     String name = familiarTag.substring(0, familiarTag.lastIndexOf(':'));
     return references.stream().anyMatch(p -> p.matches(familiarTag) || p.matches(name));

@@ -6,6 +6,7 @@ import io.wharf.api.image.ImageRequests.DeleteItem;
 import io.wharf.registry.store.Digests;
 import io.wharf.registry.store.ImageLookup;
 import io.wharf.registry.store.ImageStore;
+import io.wharf.registry.store.RepoDigests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -45,6 +46,7 @@ final class ImageRemoval {
           }
         }
         untag(res.reference().familiarString(), id, records);
+        untagDigestsIfLastOfRepository(res.reference().familiarName(), id, records);
         if (!store.tagsOf(id).isEmpty()) {
           return records;
         }
@@ -64,6 +66,9 @@ final class ImageRemoval {
         untag(tag, id, records);
       }
       String parent = store.parents().parentOf(id);
+      for (String digestName : new RepoDigests(store.paths()).removeAll(id)) {
+        records.add(new DeleteItem(digestName, null));
+      }
       store.deleteImage(id);
       events.publish("delete", id, id);
       records.add(new DeleteItem(null, id));
@@ -88,6 +93,19 @@ final class ImageRemoval {
       events.publish("delete", p, p);
       records.add(new DeleteItem(null, p));
       p = next;
+    }
+  }
+
+  /**
+   * As dockerd: when the removed tag was the image's last one in its repository, the image's
+   * {@code repository@digest} names go too (each reported as Untagged).
+   */
+  private void untagDigestsIfLastOfRepository(String familiarName, String id, List<DeleteItem> records) {
+    if (store.tagsOf(id).stream().anyMatch(t -> t.substring(0, t.lastIndexOf(':')).equals(familiarName))) {
+      return;
+    }
+    for (String digestName : new RepoDigests(store.paths()).removeRepository(id, familiarName)) {
+      records.add(new DeleteItem(digestName, null));
     }
   }
 

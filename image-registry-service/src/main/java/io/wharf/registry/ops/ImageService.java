@@ -49,7 +49,7 @@ public final class ImageService {
         continue; // an intermediate image of a build, as dockerd hides them
       }
       if (filters.accepts(all, visible, config.createdSeconds(), config.labels())) {
-        out.add(summary(r, visible, config));
+        out.add(summary(r, visible, filters.visibleDigests(repoDigests.of(r.id())), config));
       }
     }
     out.sort(Comparator.comparingLong(ImageSummary::created).reversed().thenComparing(ImageSummary::id));
@@ -110,8 +110,12 @@ public final class ImageService {
   }
 
   private ImageSummary summary(ImageRecord r, List<String> tags, ConfigView config) {
+    return summary(r, tags, repoDigests.of(r.id()), config);
+  }
+
+  private ImageSummary summary(ImageRecord r, List<String> tags, List<String> digests, ConfigView config) {
     String parent = store.parents().parentOf(r.id());
-    return new ImageSummary(r.id(), tags, repoDigests.of(r.id()), parent == null ? "" : parent, config.createdSeconds(),
+    return new ImageSummary(r.id(), tags, digests, parent == null ? "" : parent, config.createdSeconds(),
         r.size(), config.labels());
   }
 }

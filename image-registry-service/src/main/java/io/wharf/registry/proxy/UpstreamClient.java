@@ -332,7 +332,17 @@ public final class UpstreamClient {
 
   WharfException unavailable(Exception e) {
     return new WharfException(ErrorCategory.UNAVAILABLE, "upstream " + upstream.url()
-        + " unreachable: " + e.getMessage(), e);
+        + " unreachable: " + describe(e), e);
+  }
+
+  /** The first non-empty message along the cause chain, else the exception's class name (never "null"). */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   static void close(HttpResponse<InputStream> r) {

@@ -52,6 +52,41 @@ public final class RepoDigests {
     }
   }
 
+  /**
+   * Forgets the {@code repository@digest} names of {@code imageId} in {@code repository} (Docker drops
+   * them when the last tag of that repository goes); returns the names removed.
+   */
+  public List<String> removeRepository(String imageId, String repository) {
+    Map<String, List<String>> all = read();
+    List<String> names = new ArrayList<>(all.getOrDefault(imageId, List.of()));
+    List<String> removed = names.stream().filter(n -> n.startsWith(repository + "@")).toList();
+    if (!removed.isEmpty()) {
+      names.removeAll(removed);
+      all.put(imageId, names);
+      write(all);
+    }
+    return removed;
+  }
+
+  /** Forgets every name of {@code imageId} (the image is being deleted); returns them. */
+  public List<String> removeAll(String imageId) {
+    Map<String, List<String>> all = read();
+    List<String> removed = all.remove(imageId);
+    if (removed == null) {
+      return List.of();
+    }
+    write(all);
+    return removed;
+  }
+
+  private void write(Map<String, List<String>> all) {
+    try {
+      DurableFiles.write(file, Json.MAPPER.writeValueAsBytes(all));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   private Map<String, List<String>> read() {
     try {
       return Files.exists(file) ? Json.MAPPER.readValue(file.toFile(), TYPE) : new LinkedHashMap<>();

@@ -34,6 +34,14 @@ class ImageFiltersTest {
   }
 
   @Test
+  void referenceFilterAlsoSelectsRepoDigests() {
+    List<String> names = List.of("reg:5000/app@sha256:1", "busybox@sha256:2");
+    assertEquals(List.of("reg:5000/app@sha256:1"),
+        ImageFilters.parse(Map.of("reference", List.of("reg:5000/*")), n -> 0).visibleDigests(names));
+    assertEquals(names, ImageFilters.parse(Map.of(), n -> 0).visibleDigests(names));
+  }
+
+  @Test
   void referenceFilterShowsOnlyMatchingTagsAndHidesUntagged() {
     ImageFilters f = ImageFilters.parse(Map.of("reference", List.of("a*")), n -> 0);
     assertEquals(List.of("app:1"), f.visibleTags(List.of("app:1", "bbb:2")));

@@ -15,6 +15,9 @@ import java.util.Map;
 final class AttachRoute {
   private final NodeContext node;
 
+  /** How long the end of an attach stream waits for the container's exit to be recorded. */
+  private static final int EXIT_GRACE_SECONDS = 3;
+
   AttachRoute(NodeContext node) {
     this.node = node;
   }
@@ -38,6 +41,7 @@ final class AttachRoute {
     req.toNetSocket().onSuccess(socket -> {
       announce(r);
       AttachSession session = new AttachSession(socket, context, tty, stdin, stdout, stderr);
+      session.onOutputEnd(() -> awaitRecordedExit(id));
       HalfClose.enable(socket, v -> session.clientEndOfInput());
       socket.handler(session::clientData);
       socket.closeHandler(v -> session.clientClosed());
@@ -48,6 +52,29 @@ final class AttachRoute {
         }, false).onFailure(t -> session.fail(t.getMessage()));
       }
     }).onFailure(t -> NodeHttpServer.error(req, t));
+  }
+
+  /**
+   * Holds the end of the stream until the container's exit is recorded (at most a few seconds):
+   * a client that sees the attach end and then removes the container (docker-py's attach then
+   * remove) must not find it still running, as with dockerd, which closes the streams while it
+   * handles the exit. Runs on the session's output thread; returns no trailing bytes.
+   */
+  private io.vertx.core.buffer.Buffer awaitRecordedExit(String id) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(EXIT_GRACE_SECONDS);
+    while (System.nanoTime() < deadline) {
+      ContainerRecord now = node.store().get(id).orElse(null);
+      if (now == null || !now.state().isLive() || now.state() == io.wharf.api.container.ContainerState.RESTARTING) {
+        return null;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The "attach" container event Docker emits for every attach, with the usual attributes. */

@@ -11,11 +11,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Sums file sizes under a directory without following symlinks. Blocking. */
-final class DiskUsage {
+public final class DiskUsage {
   private DiskUsage() {}
 
   /** Apparent bytes of the regular files under {@code dir}, each inode once; 0 when {@code dir} is absent. */
-  static long regularFileBytes(Path dir) {
+  public static long regularFileBytes(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
