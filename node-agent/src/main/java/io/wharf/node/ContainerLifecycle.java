@@ -58,6 +58,13 @@ public final class ContainerLifecycle {
       return Future.failedFuture(WharfException.invalid("Invalid container name (" + spec.name()
           + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
     }
+    if (spec.stopSignal() != null && !spec.stopSignal().isEmpty()) {
+      try {
+        io.wharf.node.runtime.Signals.parse(spec.stopSignal()); // Docker's 400 "Invalid signal: FOO"
+      } catch (WharfException e) {
+        return Future.failedFuture(e);
+      }
+    }
     return node.images().inspect(spec.image()).compose(image -> {
       ContainerSpec merged = ConfigMerger.merge(spec, image.config(), id);
       return reserveName(spec.name(), id, 0)
