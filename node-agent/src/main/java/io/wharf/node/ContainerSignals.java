@@ -16,7 +16,7 @@ public final class ContainerSignals {
   private static final int DEFAULT_STOP_SECONDS = 10;
   private static final int SIGKILL = 9;
   /** What {@link #send} returns when there was no process to signal (a RESTARTING container). */
-  private static final int NO_PROCESS = 0;
+  private static final int NO_PROCESS = -1;
 
   private final ContainerLifecycle lifecycle;
   private final NodeContext node;
