@@ -1,4 +1,5 @@
-"""docker-py (python3-docker 5.0.3) against Wharf: create, exec, stats, top, pause, update, remove.
+"""docker-py (python3-docker 5.0.3) against Wharf: create, exec, stats, top, pause, update, commit (and run the
+image), remove.
 
 Prints OK and exits 0 when every check passes; any failed check raises (exit 1).
 Usage: DOCKER_HOST=unix:///... python3 docker_py_ops.py NAME
@@ -30,6 +31,16 @@ try:
     c.reload()
     assert c.attrs["HostConfig"]["Memory"] == 64 * 1024 * 1024, c.attrs["HostConfig"]
     assert c.attrs["HostConfig"]["RestartPolicy"]["Name"] == "on-failure", c.attrs["HostConfig"]
+    c.exec_run(["sh", "-c", "echo committed > /marker"])
+    image = c.commit(repository="pycommit", tag=name, message="from docker-py", author="py <py@x>",
+                     changes=["ENV COMMITTED=1"])
+    try:
+        assert image.attrs["Author"] == "py <py@x>", image.attrs
+        assert image.attrs["Comment"] == "from docker-py", image.attrs
+        out = client.containers.run(image.id, ["sh", "-c", "cat /marker; echo $COMMITTED"], remove=True)
+        assert out == b"committed\n1\n", out
+    finally:
+        client.images.remove(image.id, force=True)
 finally:
     c.remove(force=True)
 print("OK")

@@ -23,7 +23,7 @@ public record GatewayConfig(String socket, String tcp, String dataRoot, String v
         tcp == null || tcp.isBlank() ? null : tcp,
         c.getString("dataRoot", "/var/lib/wharf"),
         c.getString("version", defaultVersion()),
-        c.getInteger("eventHistory", 10_000));
+        c.getInteger("eventHistory", 1024));
     if (config.tcp != null) {
       config.tcpPort();
     }

@@ -54,7 +54,7 @@ class GatewayVerticleTest {
     assertEquals("/run/wharf/wharf.sock", c.socket());
     assertNull(c.tcp());
     assertEquals("/var/lib/wharf", c.dataRoot());
-    assertEquals(10_000, c.eventHistory());
+    assertEquals(1024, c.eventHistory());
   }
 
   @ParameterizedTest

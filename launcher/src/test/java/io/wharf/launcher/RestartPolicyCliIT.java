@@ -95,7 +95,9 @@ class RestartPolicyCliIT {
     Thread.sleep(1100); // --until 0s is the CLI's current second: let it pass the events
     DockerCli.Result events = cli.docker("events", "--since", "60s", "--until", "0s", "--filter", "container=fail",
         "--format", "{{.Action}}");
-    assertEquals(2, events.out().lines().filter("restart"::equals).count(), events.toString());
+    // as dockerd: a policy restart shows as die then start (no "restart" event, which is docker restart's)
+    assertEquals(3, events.out().lines().filter("start"::equals).count(), events.toString());
+    assertEquals(0, events.out().lines().filter("restart"::equals).count(), events.toString());
 
     assertEquals(0, cli.docker("stop", "-t", "1", "always", "stopped").exit());
     Thread.sleep(500);
@@ -107,5 +109,85 @@ class RestartPolicyCliIT {
     await("always comes back with the daemon", "{{.State.Status}}", "always", "running");
     assertEquals("running", inspect("{{.State.Status}}", "unless"), "live-restored");
     assertEquals("exited", inspect("{{.State.Status}}", "stopped"), "stopped by hand stays stopped");
+  }
+
+  @Test
+  void aRestartingContainerShowsItAndStopKillRmAndUpdateEndIt() throws Exception {
+    DockerCli.Result run = cli.docker("run", "-d", "--name", "loop", "--restart", "always", "busybox", "false");
+    assertEquals(0, run.exit(), run.toString());
+    String id = inspect("{{.Id}}", "loop");
+    await("false under --restart=always is restarting", "{{.State.Status}} {{.State.Restarting}} {{.State.Running}}",
+        "loop", "restarting true true");
+    assertTrue(Integer.parseInt(inspect("{{.RestartCount}}", "loop")) >= 1, "counted when the restart is decided");
+    long until = deadline(Duration.ofSeconds(20));
+    String status;
+    do { // the container runs for a few ms between back-offs
+      status = cli.docker("ps", "--filter", "name=loop", "--format", "{{.Status}}").out().strip();
+    } while (status.startsWith("Up") && System.nanoTime() < until);
+    assertTrue(status.matches("Restarting \\(1\\) (Less than a second|\\d+ seconds?) ago"), status);
+
+    DockerCli.Result rm = cli.docker("rm", "loop");
+    assertEquals(1, rm.exit(), rm.toString());
+    assertTrue(rm.err().contains("You cannot remove a restarting container " + id
+        + ". Stop the container before attempting removal or force remove"), rm.toString());
+
+    long t0 = System.nanoTime();
+    assertEquals(0, cli.docker("stop", "loop").exit());
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "stop of a restarting container returns at once");
+    assertEquals("exited 1 false", inspect("{{.State.Status}} {{.State.ExitCode}} {{.State.Restarting}}", "loop"));
+    int count = Integer.parseInt(inspect("{{.RestartCount}}", "loop"));
+    Thread.sleep(1500);
+    assertEquals("exited " + count, inspect("{{.State.Status}} {{.RestartCount}}", "loop"), "the pending restart is cancelled");
+
+    DockerCli.Result restart = cli.docker("restart", "loop");
+    assertEquals(0, restart.exit(), restart.toString());
+    await("restarting again", "{{.State.Status}}", "loop", "restarting");
+    assertEquals(0, cli.docker("kill", "loop").exit());
+    assertEquals("exited", inspect("{{.State.Status}}", "loop"));
+
+    assertEquals(0, cli.docker("start", "loop").exit());
+    await("restarting after a start", "{{.State.Status}}", "loop", "restarting");
+    assertEquals(0, cli.docker("update", "--restart", "no", "loop").exit());
+    // exited at once when it was restarting; after its exit when the update caught one of its short runs
+    await("--restart=no ends the back-off", "{{.State.Status}}", "loop", "exited");
+
+    assertEquals(0, cli.docker("update", "--restart", "always", "loop").exit());
+    assertEquals(0, cli.docker("start", "loop").exit());
+    await("restarting before rm -f", "{{.State.Status}}", "loop", "restarting");
+    assertEquals(0, cli.docker("rm", "-f", "loop").exit());
+    assertEquals("", cli.docker("ps", "-aq", "--filter", "name=loop").out().strip());
+  }
+
+  @Test
+  void aBackOffCutByTheDaemonResumes() throws Exception {
+    DockerCli.Result run = cli.docker("run", "-d", "--name", "loop", "--restart", "always", "busybox", "false");
+    assertEquals(0, run.exit(), run.toString());
+    long longerBackOff = deadline(Duration.ofSeconds(20));
+    while (!inspect("{{.State.Status}} {{ge .RestartCount 3}}", "loop").equals("restarting true")) {
+      assertTrue(System.nanoTime() < longerBackOff, "a back-off of 400 ms or more");
+      Thread.sleep(50);
+    }
+    daemon.stop();
+    int before = Integer.parseInt(inspectOffline());
+    startDaemon("second");
+    long until = deadline(Duration.ofSeconds(20));
+    while (Integer.parseInt(inspect("{{.RestartCount}}", "loop")) <= before) {
+      assertTrue(System.nanoTime() < until, "the back-off resumes after the daemon restart");
+      Thread.sleep(100);
+    }
+    assertEquals(0, cli.docker("stop", "loop").exit());
+  }
+
+  /** The RestartCount the stopped daemon saved (the record is the truth while no daemon runs). */
+  private String inspectOffline() throws Exception {
+    try (var files = Files.walk(dir.resolve("data"))) {
+      Path record = files.filter(f -> f.getFileName().toString().equals("container.json")).findFirst().orElseThrow();
+      String json = Files.readString(record);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"restartCount\"\\s*:\\s*(\\d+)").matcher(json);
+      assertTrue(m.find(), json);
+      // RESTARTING unless the stop fell in one of the short runs between back-offs
+      assertTrue(json.contains("\"RESTARTING\"") || json.contains("\"RUNNING\""), json);
+      return m.group(1);
+    }
   }
 }

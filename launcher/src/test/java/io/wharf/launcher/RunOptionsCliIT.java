@@ -174,7 +174,12 @@ class RunOptionsCliIT {
     assertEquals("{\"l1\":\"x\"} SIGUSR1 3\n",
         ok("inspect", "-f", "{{json .Config.Labels}} {{.Config.StopSignal}} {{.Config.StopTimeout}}", name));
     assertEquals(ok("inspect", "-f", "{{.Id}}", name).strip(), Files.readString(dir.resolve("cid-" + name)));
+    rejected("ontainer ID file found, make sure the other container isn't running or delete cid-" + name,
+        "create", "--cidfile", "cid-" + name, "busybox", "true");
     ok("rm", name);
+    rejected("Invalid signal: FOO", "create", "--stop-signal", "FOO", "busybox", "true");
+    rejected("no such file or directory", "run", "--rm", "--env-file", "missing.list", "busybox", "true");
+    rejected("no such file or directory", "run", "--rm", "--label-file", "missing.list", "busybox", "true");
   }
 
   @Test

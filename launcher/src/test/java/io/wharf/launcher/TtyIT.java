@@ -86,6 +86,26 @@ class TtyIT {
     node.docker.ok("rm", name);
   }
 
+  @Test
+  void execDetachKeysLeaveTheExecRunning() throws Exception {
+    String name = "execdetach-" + ProcessHandle.current().pid();
+    node.docker.ok("run", "-d", "--name", name, "busybox", "sleep", "1000");
+    newSession("ex", 120, 40, "docker exec -it --detach-keys=ctrl-x,x " + name + " sh; echo EXIT=$?; sleep 600");
+    awaitScreen("ex", "the exec's prompt", s -> s.contains("/ #"));
+    sendLine("ex", "echo $$ > /tmp/exec.pid; echo in-exec");
+    awaitScreen("ex", "echo", s -> s.contains("\nin-exec\n"));
+    tmux("send-keys", "-t", "ex", "C-x", "x");
+    awaitScreen("ex", "docker exec to return after ctrl-x x", s -> s.contains("EXIT="));
+    assertEquals("alive", node.docker.ok("exec", name, "sh", "-c", "kill -0 $(cat /tmp/exec.pid) && echo alive")
+        .out().strip(), "the detached exec keeps running");
+
+    newSession("ex2", 120, 40, "docker exec -it " + name + " sh; echo EXIT=$?; sleep 600");
+    awaitScreen("ex2", "the exec's prompt", s -> s.contains("/ #"));
+    tmux("send-keys", "-t", "ex2", "C-p", "C-q");
+    awaitScreen("ex2", "docker exec to return after the default ctrl-p ctrl-q", s -> s.contains("EXIT="));
+    node.docker.ok("rm", "-f", name);
+  }
+
   /**
    * The shell prints nothing on attach; Enter until a prompt shows proves stdin is streamed (the
    * CLI sends its resizes before it streams).

@@ -1,6 +1,7 @@
 package io.wharf.node;
 
 import io.vertx.core.Future;
+import io.wharf.api.container.ContainerState;
 import io.wharf.node.files.UpperDirChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ public final class ContainerFilesystem {
   }
 
   private boolean isLive(String id) {
-    return lifecycle.node.store().get(id).map(r -> r.state().isLive()).orElse(false);
+    // a RESTARTING container has no process and its rootfs is unmounted, like a stopped one
+    return lifecycle.node.store().get(id)
+        .map(r -> r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED).orElse(false);
   }
 }

@@ -25,6 +25,10 @@ public final class ContainerFreezer {
       if (r.state() == ContainerState.PAUSED) {
         return Future.failedFuture(WharfException.conflict("Container " + id + " is already paused"));
       }
+      if (r.state() == ContainerState.RESTARTING) {
+        return Future.failedFuture(WharfException.conflict("Container " + id
+            + " is restarting, wait until the container is running"));
+      }
       if (r.state() != ContainerState.RUNNING) {
         return Future.failedFuture(WharfException.conflict("Container " + id + " is not running"));
       }

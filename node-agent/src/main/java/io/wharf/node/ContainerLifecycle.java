@@ -34,6 +34,8 @@ public final class ContainerLifecycle {
   /** Probes the running containers that have a health check. */
   final io.wharf.node.health.HealthMonitor health;
   private volatile java.util.function.Consumer<ContainerRecord> exitListener = r -> { };
+  /** Turns an exited record into a RESTARTING one when a restart policy applies (blocking allowed). */
+  private volatile java.util.function.UnaryOperator<ContainerRecord> exitOutcome = r -> r;
   private volatile ContainerNetworking networking = ContainerNetworking.NONE;
 
   private final VolumeAttachments volumes;
@@ -55,6 +57,13 @@ public final class ContainerLifecycle {
     if (spec.name() != null && !spec.name().isEmpty() && !NameGenerator.isValidName(spec.name())) {
       return Future.failedFuture(WharfException.invalid("Invalid container name (" + spec.name()
           + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"));
+    }
+    if (spec.stopSignal() != null && !spec.stopSignal().isEmpty()) {
+      try {
+        io.wharf.node.runtime.Signals.parse(spec.stopSignal()); // Docker's 400 "Invalid signal: FOO"
+      } catch (WharfException e) {
+        return Future.failedFuture(e);
+      }
     }
     return node.images().inspect(spec.image()).compose(image -> {
       ContainerSpec merged = ConfigMerger.merge(spec, image.config(), id);
@@ -109,14 +118,21 @@ public final class ContainerLifecycle {
 
   /** Starts a created or exited container; changed=false when it already runs (Docker's 304). */
   public Future<ContainerRequests.Outcome> start(String id) {
-    return queue.run(id, () -> startNow(id)).onFailure(t -> node.store().get(id)
+    return queue.run(id, () -> startNow(id, false)).onFailure(t -> node.store().get(id)
         .filter(r -> r.effective().host().autoRemove() && !r.state().isLive())
         .ifPresent(r -> remove(id, true, true)));
   }
 
-  private Future<ContainerRequests.Outcome> startNow(String id) {
+  /** Starts a RESTARTING container whose back-off ended; call inside its queue. */
+  Future<ContainerRequests.Outcome> startAfterBackOff(String id) {
+    return startNow(id, true);
+  }
+
+  /** @param afterBackOff whether a restart policy starts it (a user's start of a RESTARTING container is a 304) */
+  private Future<ContainerRequests.Outcome> startNow(String id, boolean afterBackOff) {
     ContainerRecord r = node.store().require(id);
-    if (r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED) {
+    if (r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED
+        || (r.state() == ContainerState.RESTARTING && !afterBackOff)) {
       return Future.succeededFuture(new ContainerRequests.Outcome(false));
     }
     if (r.state() == ContainerState.REMOVING || r.state() == ContainerState.DEAD) {
@@ -191,7 +207,7 @@ public final class ContainerLifecycle {
         node.rootfs().unmount(id);
         LOG.debug("exit {}: oom check {} ms, runc delete {} ms, unmount {} ms", id, ms(t1 - t0), ms(t2 - t1),
             ms(System.nanoTime() - t2));
-        return r.exited(code, oom, finishedAtNanos, "");
+        return exitOutcome.apply(r.exited(code, oom, finishedAtNanos, ""));
       }).compose(done -> networking.stopped(id).map(done))
           .compose(done -> save(done).map(done)).map(done -> {
         if (done.oomKilled()) {
@@ -205,7 +221,7 @@ public final class ContainerLifecycle {
       if (done != null) {
         exitListener.accept(done);
       }
-      if (done != null && done.effective().host().autoRemove()) {
+      if (done != null && done.effective().host().autoRemove() && !done.state().isLive()) {
         remove(id, true, true).onFailure(t -> LOG.warn("auto-remove of {} failed: {}", id, t.getMessage()));
       }
     }).onFailure(t -> LOG.error("handling exit of {} failed", id, t));
@@ -239,14 +255,13 @@ public final class ContainerLifecycle {
     ContainerRecord r = node.store().require(id);
     if (r.state().isLive()) {
       if (!force) {
-        return Future.failedFuture(WharfException.conflict("You cannot remove a running container " + id
-            + ". Stop the container before attempting removal or force remove"));
+        return Future.failedFuture(cannotRemove(r));
       }
       Future<Integer> exit = node.waiters().nextExit(id);
-      return queue.run(id, () -> blocking(() -> {
-        return killUnlessGone(id);
-      })).compose(sent -> sent || node.store().require(id).state().isLive() ? exit : Future.succeededFuture(0))
-          .compose(code -> remove(id, false, removeVolumes));
+      // A process that is already gone is not an error: its exit is being recorded (or was).
+      return queue.run(id, () -> killForRemoval(id))
+          .compose(sent -> sent || node.store().require(id).state().isLive() ? exit.mapEmpty() : Future.succeededFuture())
+          .compose(v -> remove(id, false, removeVolumes));
     }
     return queue.run(id, () -> {
       ContainerRecord current = node.store().get(id).orElse(null);
@@ -254,8 +269,7 @@ public final class ContainerLifecycle {
         return Future.failedFuture(WharfException.notFound("No such container: " + id));
       }
       if (current.state().isLive()) {
-        return Future.failedFuture(WharfException.conflict("You cannot remove a running container " + id
-            + ". Stop the container before attempting removal or force remove"));
+        return Future.failedFuture(cannotRemove(current));
       }
       return blocking(() -> {
         long t0 = System.nanoTime();
@@ -282,6 +296,50 @@ public final class ContainerLifecycle {
             return (Void) null;
           }));
     });
+  }
+
+  /**
+   * rm -f of a live container, inside its queue: SIGKILL (marked as a manual stop, so no restart
+   * policy brings it back), or the end of its back-off when it is RESTARTING. True when killed.
+   */
+  private Future<Boolean> killForRemoval(String id) {
+    ContainerRecord now = node.store().require(id);
+    if (now.state() == ContainerState.RESTARTING) {
+      return endBackOff(id, false).map(false);
+    }
+    if (!now.state().isLive()) {
+      return Future.succeededFuture(false);
+    }
+    return blocking(() -> {
+      ContainerRestarter.manuallyStopped(node.paths(), id);
+      return killUnlessGone(id);
+    });
+  }
+
+  /** Docker's 409 for rm without -f of a live container, naming its state. */
+  private static WharfException cannotRemove(ContainerRecord r) {
+    String procedure = r.state() == ContainerState.PAUSED
+        ? "Unpause and then stop the container before attempting removal or force remove"
+        : "Stop the container before attempting removal or force remove";
+    return WharfException.conflict("You cannot remove a " + r.state().wire() + " container " + r.id() + ". " + procedure);
+  }
+
+  /**
+   * Ends the back-off of a RESTARTING container: it becomes EXITED with its last exit code, and the
+   * pending restart, finding it so, does nothing. {@code manual} (stop, kill) also keeps policies off
+   * until the next manual start. Call inside the container's queue; true when there was a back-off.
+   */
+  Future<Boolean> endBackOff(String id, boolean manual) {
+    ContainerRecord r = node.store().require(id);
+    if (r.state() != ContainerState.RESTARTING) {
+      return Future.succeededFuture(false);
+    }
+    return blocking(() -> {
+      if (manual) {
+        ContainerRestarter.manuallyStopped(node.paths(), id);
+      }
+      return null;
+    }).compose(v -> save(r.withState(ContainerState.EXITED))).map(true);
   }
 
   // ---- inspect and rename ------------------------------------------------------------------
@@ -353,6 +411,11 @@ public final class ContainerLifecycle {
   /** Told about every exit once it is saved and announced (restart policies). */
   void onExited(java.util.function.Consumer<ContainerRecord> listener) {
     this.exitListener = listener;
+  }
+
+  /** Decides, on a worker thread inside the container's queue, what an exit leaves (restart policies). */
+  void onExitOutcome(java.util.function.UnaryOperator<ContainerRecord> outcome) {
+    this.exitOutcome = outcome;
   }
 
   // ---- shared pieces -----------------------------------------------------------------------

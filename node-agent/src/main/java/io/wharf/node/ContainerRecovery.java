@@ -49,7 +49,9 @@ final class ContainerRecovery {
     for (ContainerRecord r : records) {
       ContainerCommit.discardLeftovers(node.paths(), r.id());
       switch (r.state()) {
-        case RUNNING, PAUSED, RESTARTING -> followUps.add(adopt(r));
+        case RUNNING, PAUSED -> followUps.add(adopt(r));
+        // RESTARTING (a back-off the restarter resumes) is cleaned like a stopped container: a start
+        // cut short after runc start but before its record was saved leaves a process to kill
         case REMOVING -> followUps.add(() -> lifecycle.remove(r.id(), true, false));
         default -> {
           node.executor().delete(r.id(), true);

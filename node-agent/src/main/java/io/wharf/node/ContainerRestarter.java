@@ -1,6 +1,7 @@
 package io.wharf.node;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.wharf.api.Json;
 import io.wharf.api.container.ContainerState;
 import io.wharf.api.container.HostSettings;
@@ -15,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies restart policies ({@link RestartRule}) to this node's containers: after an exit it
- * schedules a restart with back-off, counting RestartCount; at daemon start it brings back
- * {@code always} and {@code unless-stopped} containers. A manual stop or kill is remembered in a
+ * Applies restart policies ({@link RestartRule}) to this node's containers: an exit that a policy
+ * restarts is saved as RESTARTING (RestartCount counted, as Docker), and a timer starts the container
+ * after the back-off unless stop, kill, rm -f or update ended it meanwhile
+ * ({@link ContainerLifecycle#endBackOff}). At daemon start it brings back {@code always} and
+ * {@code unless-stopped} containers and resumes interrupted back-offs. A manual stop or kill is remembered in a
  * marker file in the container's dir (so it survives daemon restarts) until the next manual start.
  */
 public final class ContainerRestarter {
@@ -31,6 +34,7 @@ public final class ContainerRestarter {
   public ContainerRestarter(ContainerLifecycle lifecycle) {
     this.lifecycle = lifecycle;
     this.node = lifecycle.node;
+    lifecycle.onExitOutcome(this::outcome);
     lifecycle.onExited(this::exited);
   }
 
@@ -54,11 +58,17 @@ public final class ContainerRestarter {
     }
   }
 
-  /** BLOCKS. At daemon start: the stopped containers whose policy brings them back; clears their marks. */
+  /**
+   * BLOCKS. At daemon start: the stopped containers whose policy brings them back (their marks are
+   * cleared), and the RESTARTING ones whose back-off the previous agent did not finish.
+   */
   public java.util.List<String> dueAtDaemonStart() {
     java.util.List<String> due = new java.util.ArrayList<>();
     for (ContainerRecord r : node.store().all()) {
-      if (r.state() == ContainerState.EXITED && RestartRule.restartsWithDaemon(policy(r), isManuallyStopped(r.id()))) {
+      if (r.state() == ContainerState.RESTARTING) {
+        due.add(r.id());
+      } else if (r.state() == ContainerState.EXITED
+          && RestartRule.restartsWithDaemon(policy(r), isManuallyStopped(r.id()))) {
         manuallyStarted(node.paths(), r.id());
         due.add(r.id());
       }
@@ -66,48 +76,69 @@ public final class ContainerRestarter {
     return due;
   }
 
-  /** On the event loop: starts the containers {@link #dueAtDaemonStart} found. */
+  /** On the event loop: starts the containers {@link #dueAtDaemonStart} found; RESTARTING ones after a back-off. */
   public void startAll(java.util.List<String> ids) {
     for (String id : ids) {
+      ContainerRecord r = node.store().get(id).orElse(null);
+      if (r != null && r.state() == ContainerState.RESTARTING) {
+        scheduleRestart(r);
+        continue;
+      }
       LOG.info("restarting {} (restart policy)", NodePaths.shortId(id));
       lifecycle.start(id).onFailure(t -> LOG.warn("restart of {} failed: {}", id, t.getMessage()));
     }
   }
 
+  /**
+   * BLOCKS (reads the marker); inside the container's queue, before the exit is saved. Docker counts
+   * the restart when it decides it, so RestartCount already includes it while the container shows
+   * {@code restarting}.
+   */
+  private ContainerRecord outcome(ContainerRecord done) {
+    if (!RestartRule.restartsAfterExit(policy(done), done.exitCode(), done.restartCount(), isManuallyStopped(done.id()))) {
+      return done;
+    }
+    return withRestartCount(done, done.restartCount() + 1).withState(ContainerState.RESTARTING);
+  }
+
   private void exited(ContainerRecord done) {
-    if (RestartRule.restartsAfterExit(policy(done), done.exitCode(), done.restartCount(), false)) {
-      lifecycle.blocking(() -> isManuallyStopped(done.id())).onSuccess(manual -> afterExit(done, manual));
+    if (done.state() == ContainerState.RESTARTING) {
+      scheduleRestart(done);
     } else {
       lastDelayMs.remove(done.id());
     }
   }
 
-  private void afterExit(ContainerRecord done, boolean manual) {
-    if (manual) {
-      lastDelayMs.remove(done.id());
-      return;
-    }
+  private void scheduleRestart(ContainerRecord done) {
     long ranMs = Math.max(0, (done.finishedNanos() - done.startedNanos()) / 1_000_000);
     long delay = RestartRule.nextDelayMs(lastDelayMs.getOrDefault(done.id(), 0L), ranMs);
     lastDelayMs.put(done.id(), delay);
-    node.vertx().setTimer(delay, t -> restart(done));
+    node.vertx().setTimer(delay, t -> restart(done.id(), done.finishedNanos()));
   }
 
-  /** Restarts unless something else happened meanwhile (removed, started, stopped by hand). */
-  private void restart(ContainerRecord exited) {
-    lifecycle.blocking(() -> isManuallyStopped(exited.id())).onSuccess(manual -> {
-      ContainerRecord now = node.store().get(exited.id()).orElse(null);
-      if (!manual && now != null && now.state() == ContainerState.EXITED && now.finishedNanos() == exited.finishedNanos()) {
-        restartNow(now);
+  /**
+   * The back-off ended: starts the container if it still waits for this restart (not removed,
+   * stopped, killed or started meanwhile) and its policy, maybe updated since, still says so;
+   * otherwise a container left RESTARTING becomes EXITED.
+   */
+  private void restart(String id, long finishedNanos) {
+    lifecycle.serialized(id, () -> {
+      ContainerRecord now = node.store().get(id).orElse(null);
+      if (now == null || now.state() != ContainerState.RESTARTING || now.finishedNanos() != finishedNanos) {
+        if (now == null) {
+          lastDelayMs.remove(id);
+        }
+        return Future.succeededFuture();
       }
-    });
-  }
-
-  private void restartNow(ContainerRecord now) {
-    ContainerRecord counted = withRestartCount(now, now.restartCount() + 1);
-    lifecycle.save(counted).compose(v -> lifecycle.start(now.id())).onSuccess(o ->
-        lifecycle.event(node.store().get(now.id()).orElse(counted), "restart", Map.of()))
-        .onFailure(t -> LOG.warn("restart of {} failed: {}", now.id(), t.getMessage()));
+      return lifecycle.blocking(() -> isManuallyStopped(id)).compose(manual -> {
+        if (manual || !RestartRule.restartsAfterExit(policy(now), now.exitCode(), now.restartCount() - 1, false)) {
+          lastDelayMs.remove(id);
+          return lifecycle.endBackOff(id, false).mapEmpty();
+        }
+        LOG.debug("restarting {} (restart policy, count {})", NodePaths.shortId(id), now.restartCount());
+        return lifecycle.startAfterBackOff(id).mapEmpty();
+      });
+    }).onFailure(t -> LOG.warn("restart of {} failed: {}", id, t.getMessage()));
   }
 
   private boolean isManuallyStopped(String id) {

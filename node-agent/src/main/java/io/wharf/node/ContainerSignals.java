@@ -15,6 +15,8 @@ import java.util.Map;
 public final class ContainerSignals {
   private static final int DEFAULT_STOP_SECONDS = 10;
   private static final int SIGKILL = 9;
+  /** What {@link #send} returns when there was no process to signal (a RESTARTING container). */
+  private static final int NO_PROCESS = -1;
 
   private final ContainerLifecycle lifecycle;
   private final NodeContext node;
@@ -41,7 +43,10 @@ public final class ContainerSignals {
     return isNotRunning(id) ? Future.succeededFuture(0) : exit;
   }
 
-  /** Sends the signal if the container runs; returns the signal number. */
+  /**
+   * Sends the signal if the container runs; returns the signal number, or {@link #NO_PROCESS} when
+   * the container was RESTARTING: then, as in Docker, the signal only cancels the pending restart.
+   */
   private Future<Integer> send(String id, String signal) {
     int number;
     try {
@@ -51,6 +56,9 @@ public final class ContainerSignals {
     }
     return lifecycle.serialized(id, () -> {
       ContainerRecord r = node.store().require(id);
+      if (r.state() == ContainerState.RESTARTING) {
+        return lifecycle.endBackOff(id, true).map(NO_PROCESS);
+      }
       if (r.state() != ContainerState.RUNNING && r.state() != ContainerState.PAUSED) {
         return Future.failedFuture(WharfException.conflict("Cannot kill container: " + id
             + ": Container " + id + " is not running"));
@@ -80,7 +88,7 @@ public final class ContainerSignals {
     });
   }
 
-  /** Docker's stop: changed=false (304) when the container is not running. */
+  /** Docker's stop: changed=false (304) when the container is not running; a restarting one stops at once. */
   public Future<ContainerRequests.Outcome> stop(String id, Integer timeoutSeconds, String signal) {
     ContainerRecord r = node.store().require(id);
     if (!r.state().isLive()) {
@@ -91,12 +99,12 @@ public final class ContainerSignals {
     int grace = timeoutSeconds != null ? timeoutSeconds
         : (r.effective().stopTimeout() != null ? r.effective().stopTimeout() : DEFAULT_STOP_SECONDS);
     Future<Integer> exit = node.waiters().nextExit(id);
-    return send(id, sig).<Void>mapEmpty()
-        .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
-        .compose(v -> grace < 0 ? exit : withTimeout(exit, grace))
-        .recover(timedOut -> send(id, "KILL").<Void>mapEmpty()
-            .recover(t -> isNotRunning(id) ? Future.succeededFuture() : Future.failedFuture(t))
-            .compose(v -> exit))
+    return send(id, sig)
+        .recover(t -> isNotRunning(id) ? Future.succeededFuture(SIGKILL) : Future.failedFuture(t))
+        .compose(n -> n == NO_PROCESS ? Future.succeededFuture(0) : grace < 0 ? exit : withTimeout(exit, grace))
+        .recover(timedOut -> send(id, "KILL")
+            .recover(t -> isNotRunning(id) ? Future.succeededFuture(SIGKILL) : Future.failedFuture(t))
+            .compose(n -> n == NO_PROCESS ? Future.succeededFuture(0) : exit))
         .map(code -> {
           lifecycle.event(node.store().get(id).orElse(r), "stop", Map.of());
           return new ContainerRequests.Outcome(true);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.wharf.api.Json;
 import io.wharf.api.container.ContainerOps;
+import io.wharf.api.container.ContainerState;
 import io.wharf.api.container.HostSettings;
 import io.wharf.node.update.ResourceUpdate;
 import java.util.Map;
@@ -27,17 +28,25 @@ public final class ContainerUpdater {
       ContainerRecord r = node.store().require(u.id());
       HostSettings current = r.effective().host() != null ? r.effective().host() : HostSettings.defaults();
       ResourceUpdate.Plan plan = ResourceUpdate.plan(r.id(), current, u, Runtime.getRuntime().availableProcessors());
-      boolean running = r.state().isLive();
+      boolean running = r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED;
       return lifecycle.blocking(() -> {
         if (running && !plan.runcFlags().isEmpty()) {
           node.executor().update(r.id(), plan.runcFlags());
         }
-        return withHost(r, plan.host());
+        ContainerRecord updated = withHost(r, plan.host());
+        // --restart=no ends a pending back-off (a restarting container then shows exited)
+        return r.state() == ContainerState.RESTARTING && restartsNever(plan.host())
+            ? updated.withState(ContainerState.EXITED) : updated;
       }).compose(updated -> lifecycle.save(updated).map(updated)).map(updated -> {
         lifecycle.event(updated, "update", Map.of());
         return new ContainerOps.Updated(null);
       });
     });
+  }
+
+  private static boolean restartsNever(HostSettings host) {
+    return host.restartPolicy() == null || host.restartPolicy().name() == null
+        || host.restartPolicy().name().isEmpty() || host.restartPolicy().name().equals("no");
   }
 
   /** The record with {@code host} in both specs; through JSON so that fields added later carry over. */

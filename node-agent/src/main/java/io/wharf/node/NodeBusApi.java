@@ -60,6 +60,10 @@ final class NodeBusApi {
     if (!r.state().isLive()) {
       return io.vertx.core.Future.failedFuture(io.wharf.api.WharfException.conflict("Container " + r.id() + " is not running"));
     }
+    if (r.state() == io.wharf.api.container.ContainerState.RESTARTING) {
+      return io.vertx.core.Future.failedFuture(io.wharf.api.WharfException.conflict("Container " + r.id()
+          + " is restarting, wait until the container is running"));
+    }
     return lifecycle.blocking(() -> {
       io.wharf.node.stats.PsOutput.Table t = io.wharf.node.stats.ContainerTop.run(r.id(), r.pid(), req.psArgs());
       return new ContainerOps.TopTable(t.titles(), t.processes());

@@ -62,6 +62,11 @@ public final class ExecService {
     if (req.cmd() == null || req.cmd().isEmpty()) {
       return Future.failedFuture(WharfException.invalid("No exec command specified"));
     }
+    try {
+      io.wharf.node.http.DetachKeys.parse(req.detachKeys(), "escape keys");
+    } catch (WharfException e) {
+      return Future.failedFuture(e);
+    }
     ContainerRecord c = node.store().require(req.containerId());
     requireRunning(c);
     String id = NameGenerator.newId();

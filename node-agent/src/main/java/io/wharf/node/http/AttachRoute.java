@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET .../attach?stdin=&stdout=&stderr=} with an HTTP upgrade: joins the client to the
- * container's stdio. Before the container starts the session waits in the {@link AttachHub}.
+ * {@code GET .../attach?stdin=&stdout=&stderr=&detachKeys=} with an HTTP upgrade: joins the client
+ * to the container's stdio (on a tty, the detach keys, default ctrl-p ctrl-q, end the attach). Before the container starts the session waits in the {@link AttachHub}.
  */
 final class AttachRoute {
   private final NodeContext node;
@@ -32,6 +32,7 @@ final class AttachRoute {
     boolean stdin = QueryFlags.flag(req.params(), "stdin", false);
     boolean stdout = QueryFlags.flag(req.params(), "stdout", false);
     boolean stderr = QueryFlags.flag(req.params(), "stderr", false);
+    byte[] detachKeys = DetachKeys.parse(req.getParam("detachKeys"), "detach keys");
     Context context = node.vertx().getOrCreateContext();
     req.response()
         .putHeader("Content-Type", tty ? "application/vnd.docker.raw-stream"
@@ -42,6 +43,7 @@ final class AttachRoute {
       announce(r);
       AttachSession session = new AttachSession(socket, context, tty, stdin, stdout, stderr);
       session.onOutputEnd(() -> awaitRecordedExit(id));
+      session.detachOn(detachKeys);
       HalfClose.enable(socket, v -> session.clientEndOfInput());
       socket.handler(session::clientData);
       socket.closeHandler(v -> session.clientClosed());

@@ -39,6 +39,8 @@ public final class AttachSession {
   private volatile boolean stdinClosed;
   private volatile boolean closed;
   private volatile java.util.function.Supplier<Buffer> trailer = () -> null;
+  /** Watches a tty's input for the detach keys; null when not watching. Event loop only. */
+  private DetachKeys.Scanner detachKeys;
 
   public AttachSession(NetSocket client, Context context, boolean tty, boolean stdin, boolean stdout,
       boolean stderr) {
@@ -60,12 +62,51 @@ public final class AttachSession {
     this.trailer = last;
   }
 
+  /**
+   * Makes the session end, as Docker's, when the client types {@code keys} on a tty's input: the
+   * bytes before them reach the process, the keys do not, then the connection is closed; the
+   * process keeps running. Call before the first {@link #clientData}; ignored without a tty.
+   */
+  public void detachOn(byte[] keys) {
+    if (tty && stdin) {
+      detachKeys = new DetachKeys.Scanner(keys);
+    }
+  }
+
   /** Called on the event loop when client bytes arrive. */
   public void clientData(Buffer data) {
     if (!stdin || stdinClosed) {
       return;
     }
     byte[] bytes = data.getBytes();
+    if (detachKeys != null) {
+      DetachKeys.Fed fed = detachKeys.feed(bytes);
+      if (fed.detach()) {
+        detach(fed.forward());
+        return;
+      }
+      bytes = fed.forward();
+    }
+    forward(bytes);
+  }
+
+  /** The detach keys were typed: deliver what came before them, then close the connection. */
+  private void detach(byte[] last) {
+    stdinClosed = true;
+    synchronized (pendingStdin) {
+      if (socket == null) {
+        pendingStdin.writeBytes(last);
+        client.close();
+        return;
+      }
+    }
+    stdinWriter.execute(() -> {
+      writeStdin(last);
+      context.runOnContext(v -> client.close());
+    });
+  }
+
+  private void forward(byte[] bytes) {
     synchronized (pendingStdin) {
       if (socket == null) {
         pendingStdin.writeBytes(bytes);

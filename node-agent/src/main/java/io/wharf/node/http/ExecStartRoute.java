@@ -61,6 +61,7 @@ final class ExecStartRoute {
     req.toNetSocket().onSuccess(client -> {
       AttachSession session = new AttachSession(client, context, tty, r.request().attachStdin(),
           r.request().attachStdout(), r.request().attachStderr());
+      session.detachOn(DetachKeys.parse(r.request().detachKeys(), "escape keys")); // checked at create
       session.onOutputEnd(() -> execs.awaitFinish(r.id())
           .map(msg -> DockerFrames.encode(tty, DockerFrames.STDOUT, (msg + "\r\n").getBytes(StandardCharsets.UTF_8)))
           .orElse(null));

@@ -110,6 +110,6 @@ final class StatsRoute {
   }
 
   private static boolean live(ContainerRecord r) {
-    return r.state().isLive();
+    return r.state().isLive() && r.pid() > 0; // a RESTARTING container has no process (zeros, as Docker)
   }
 }

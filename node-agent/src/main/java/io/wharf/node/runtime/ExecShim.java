@@ -216,15 +216,38 @@ public final class ExecShim {
     }
   }
 
+  /**
+   * Deletes the dir and its files. conmon writes its exit-dir file ({@code <container id>}) just
+   * after the {@code exit} file the exec's end is read from, so a file may appear while the dir is
+   * being emptied (it left one dir per ~100 execs in the soak): then it is emptied again.
+   */
   private static void deleteDir(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) entries::iterator) {
-        Files.deleteIfExists(p);
+    for (int attempt = 0; ; attempt++) {
+      if (!Files.isDirectory(dir)) {
+        return;
+      }
+      try (Stream<Path> entries = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          Files.deleteIfExists(p);
+        }
+      }
+      try {
+        Files.deleteIfExists(dir);
+        return;
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        if (attempt >= 20) {
+          throw e;
+        }
+        sleepQuietly(5);
       }
     }
-    Files.deleteIfExists(dir);
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -44,7 +44,11 @@ public final class RuncCli {
 
   /** Sends {@code signal} to the container's init process. */
   public void kill(String id, int signal) {
-    check(id, "kill", run("kill", id, Integer.toString(signal)));
+    HostCommand.Result r = run("kill", id, Integer.toString(signal));
+    if (!r.ok() && r.stderr().contains("not running")) {
+      return; // the process ended just now and its exit is on its way (dockerd ignores ESRCH too)
+    }
+    check(id, "kill", r);
   }
 
   /** Sends {@code signal} to every process of the container. */
