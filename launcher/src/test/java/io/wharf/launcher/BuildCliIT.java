@@ -4,6 +4,7 @@ import static io.wharf.launcher.DaemonProcess.deadline;
 import static io.wharf.launcher.Prerequisites.onPath;
 import static io.wharf.launcher.Prerequisites.require;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -142,7 +143,7 @@ class BuildCliIT {
     Files.writeString(ctx.resolve("x.txt"), "x\n");
     String name = "bad-" + tag + ":1";
     expectFailure(ctx, "FROM busybox\nRUN echo before; exit 3\n", 3,
-        "The command '/bin/sh -c echo before; exit 3' returned a non-zero code: 3");
+        "The command '/bin/sh -c echo before; exit 3' returned a non-zero code: 3", "--force-rm");
     expectFailure(ctx, "FROM busybox\nFORM x\n", 1, "line 2");
     expectFailure(ctx, "FROM busybox\nCOPY ../x.txt /x\n", 1, "forbidden path outside the build context");
     expectFailure(ctx, "FROM busybox\nCOPY missing.txt /x\n", 1, "file not found in build context");
@@ -151,6 +152,36 @@ class BuildCliIT {
     assertEquals(1, docker("image", "inspect", name).code());
     assertEquals("", ok("ps", "-aq"));
     assertEquals("", ShellRunner.sh("grep " + dir + " /proc/self/mountinfo || true").out());
+  }
+
+  @Test
+  void intermediateContainersFollowRmAndForceRmAndRunSeesAddHost() throws Exception {
+    Path ctx = Files.createDirectories(dir.resolve("rm-" + tag));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN grep dbhost /etc/hosts | tr '\\t' ' '\n");
+    String name = "keep-" + tag + ":1";
+    images.add(name);
+    Result kept = build(ctx, "--rm=false", "--no-cache", "--add-host", "dbhost:10.1.2.3", "--cpu-shares", "512",
+        "-t", name);
+    try {
+      assertEquals(0, kept.code(), kept.out() + kept.err() + daemon.log());
+      assertTrue(kept.out().contains("10.1.2.3 dbhost"), kept.out());
+      assertFalse(kept.out().contains("Removing intermediate container"), kept.out());
+      assertEquals(1, ok("ps", "-aq").lines().count(), ok("ps", "-a"));
+
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN exit 4\n");
+      assertEquals(4, build(ctx, "-t", "never-" + tag).code());
+      // dockerd keeps a failed step's container unless --force-rm
+      assertEquals(1, ok("ps", "-a", "--filter", "status=exited", "--format", "{{.Status}}").lines()
+          .filter(l -> l.startsWith("Exited (4)")).count(), ok("ps", "-a"));
+      assertEquals(4, build(ctx, "--force-rm", "-t", "never-" + tag).code());
+      assertEquals(2, ok("ps", "-aq").lines().count(), ok("ps", "-a"));
+      assertEquals(1, docker("image", "inspect", "never-" + tag).code());
+      assertTrue(build(ctx, "--add-host", "dbhost:not-an-ip").code() != 0);
+    } finally {
+      for (String id : ok("ps", "-aq").lines().toList()) {
+        docker("rm", "-f", id);
+      }
+    }
   }
 
   @Test
