@@ -185,6 +185,43 @@ class BuildCliIT {
   }
 
   @Test
+  void fromAnImageOfALocalRegistryIsPulledWithProgressAndPullRefreshesIt() throws Exception {
+    require(DistributionServer.toolsPresent(), "needs docker-registry, htpasswd and skopeo");
+    try (DistributionServer registry = DistributionServer.start(dir.resolve("registry-" + tag), null, null)) {
+      String base = registry.host() + "/base-" + tag + ":1";
+      ok("tag", "busybox", base);
+      ok("push", base);
+      ok("rmi", base);
+      Path ctx = Files.createDirectories(dir.resolve("pull-" + tag));
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nRUN cat /v2.txt || echo no-v2\n");
+      images.add("pulled-" + tag);
+      Result first = build(ctx, "-t", "pulled-" + tag);
+      assertEquals(0, first.code(), first.out() + first.err());
+      assertTrue(first.out().contains("Status: Downloaded newer image for " + base), first.out());
+      assertTrue(first.out().contains("no-v2"), first.out());
+
+      // the registry gets a newer base:1; the local tag stays the old one until --pull
+      Path v2 = Files.createDirectories(dir.resolve("v2-" + tag));
+      Files.writeString(v2.resolve("Dockerfile"), "FROM busybox\nRUN echo v2 > /v2.txt\n");
+      images.add(base);
+      assertEquals(0, build(v2, "-t", base).code());
+      ok("push", base);
+      ok("tag", "busybox", base);
+      Result stale = build(ctx, "--no-cache", "-t", "pulled-" + tag);
+      assertTrue(stale.out().contains("no-v2") && !stale.out().contains("Pulling from"), stale.out());
+      Result pulled = build(ctx, "--pull", "-t", "pulled-" + tag);
+      assertEquals(0, pulled.code(), pulled.out() + pulled.err());
+      assertTrue(pulled.out().contains("Status: Downloaded newer image for " + base), pulled.out());
+      assertTrue(pulled.out().contains("\nv2\n"), pulled.out());
+
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM " + registry.host() + "/missing-" + tag + ":1\n");
+      Result missing = build(ctx, "-t", "never-" + tag);
+      assertEquals(1, missing.code(), missing.out() + missing.err());
+      assertEquals(1, docker("image", "inspect", "never-" + tag).code());
+    }
+  }
+
+  @Test
   void composeV1BuildsAService() throws Exception {
     require(onPath("docker-compose"), "needs docker-compose (v1)");
     Path project = Files.createDirectories(dir.resolve("compose-" + tag));
