@@ -222,12 +222,33 @@ class BuildCliIT {
   }
 
   @Test
+  void dockerPyBuildsReturnImageAndLogs() throws Exception {
+    require(ShellRunner.sh("python3 -c 'import docker'").code() == 0, "needs docker-py (python3 -c 'import docker')");
+    Path ctx = Files.createDirectories(dir.resolve("py-" + tag));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox AS base\nARG V=1\nRUN echo v=$V > /v.txt\n"
+        + "LABEL stage=base\nFROM base\nCMD [\"cat\", \"/v.txt\"]\n");
+    Files.writeString(ctx.resolve("Other.dockerfile"), "FROM busybox\nCMD [\"other\"]\n");
+    Path script = dir.resolve("docker-py-build.py");
+    try (var in = getClass().getResourceAsStream("/docker-py-build.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    Result r = ShellRunner.sh("DOCKER_HOST=unix://" + socket + " python3 " + script + " " + ctx + " py-" + tag);
+    assertEquals(0, r.code(), r.out() + r.err() + daemon.log());
+    assertEquals(String.join("\n", "a True True b'v=7\\n'", "b base", "c ['other']", "d True", "e b'hi\\n'",
+        "f The command '/bin/sh -c exit 5' returned a non-zero code: 5",
+        "g failed to reach build target nope in Dockerfile") + "\n", r.out());
+    assertEquals("", ok("ps", "-aq"));
+  }
+
+  @Test
   void composeV1BuildsAService() throws Exception {
     require(onPath("docker-compose"), "needs docker-compose (v1)");
     Path project = Files.createDirectories(dir.resolve("compose-" + tag));
     Files.createDirectories(project.resolve("app"));
-    Files.writeString(project.resolve("app/Dockerfile"), "FROM busybox\nRUN echo composed > /c.txt\nCMD [\"cat\", \"/c.txt\"]\n");
-    Files.writeString(project.resolve("docker-compose.yml"), "version: \"2.4\"\nservices:\n  web:\n    build: ./app\n"
+    Files.writeString(project.resolve("app/Dockerfile"), "FROM busybox AS app\nARG WORD=default\n"
+        + "RUN echo $WORD > /c.txt\nCMD [\"cat\", \"/c.txt\"]\nFROM app\nRUN echo later-stage > /c.txt\n");
+    Files.writeString(project.resolve("docker-compose.yml"), "version: \"3.4\"\nservices:\n  web:\n    build:\n"
+        + "      context: ./app\n      args:\n        WORD: composed\n      target: app\n"
         + "    image: composed-" + tag + ":1\n");
     images.add("composed-" + tag + ":1");
     Result r = ShellRunner.sh("cd " + project + " && DOCKER_HOST=unix://" + socket + " docker-compose build 2>&1");
