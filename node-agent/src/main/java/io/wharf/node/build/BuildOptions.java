@@ -21,7 +21,9 @@ import java.util.function.Function;
  * @param networkMode the RUN containers' network: "default" (bridge), "none", "host" or a network name
  * @param rm remove a RUN step's container once the step succeeded ({@code --rm}, default true)
  * @param forceRm also remove the container of a failed RUN step ({@code --force-rm}; implies rm)
- * @param cpuShares, cpuQuota, cpuPeriod the RUN containers' CPU settings (0: unset)
+ * @param cpuShares the RUN containers' {@code --cpu-shares} (0: unset)
+ * @param cpuQuota the RUN containers' {@code --cpu-quota} in microseconds per period (0: unset)
+ * @param cpuPeriod the RUN containers' {@code --cpu-period} in microseconds (0: unset)
  * @param extraHosts {@code --add-host}: the /etc/hosts lines ("ip\tname") of the RUN containers
  * @param registryConfig the X-Registry-Config header (credentials for FROM pulls), or null
  */
