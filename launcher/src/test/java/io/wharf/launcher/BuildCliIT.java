@@ -4,6 +4,7 @@ import static io.wharf.launcher.DaemonProcess.deadline;
 import static io.wharf.launcher.Prerequisites.onPath;
 import static io.wharf.launcher.Prerequisites.require;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -142,7 +143,7 @@ class BuildCliIT {
     Files.writeString(ctx.resolve("x.txt"), "x\n");
     String name = "bad-" + tag + ":1";
     expectFailure(ctx, "FROM busybox\nRUN echo before; exit 3\n", 3,
-        "The command '/bin/sh -c echo before; exit 3' returned a non-zero code: 3");
+        "The command '/bin/sh -c echo before; exit 3' returned a non-zero code: 3", "--force-rm");
     expectFailure(ctx, "FROM busybox\nFORM x\n", 1, "line 2");
     expectFailure(ctx, "FROM busybox\nCOPY ../x.txt /x\n", 1, "forbidden path outside the build context");
     expectFailure(ctx, "FROM busybox\nCOPY missing.txt /x\n", 1, "file not found in build context");
@@ -154,12 +155,100 @@ class BuildCliIT {
   }
 
   @Test
+  void intermediateContainersFollowRmAndForceRmAndRunSeesAddHost() throws Exception {
+    Path ctx = Files.createDirectories(dir.resolve("rm-" + tag));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN grep dbhost /etc/hosts | tr '\\t' ' '\n");
+    String name = "keep-" + tag + ":1";
+    images.add(name);
+    Result kept = build(ctx, "--rm=false", "--no-cache", "--add-host", "dbhost:10.1.2.3", "--cpu-shares", "512",
+        "-t", name);
+    try {
+      assertEquals(0, kept.code(), kept.out() + kept.err() + daemon.log());
+      assertTrue(kept.out().contains("10.1.2.3 dbhost"), kept.out());
+      assertFalse(kept.out().contains("Removing intermediate container"), kept.out());
+      assertEquals(1, ok("ps", "-aq").lines().count(), ok("ps", "-a"));
+
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN exit 4\n");
+      assertEquals(4, build(ctx, "-t", "never-" + tag).code());
+      // dockerd keeps a failed step's container unless --force-rm
+      assertEquals(1, ok("ps", "-a", "--filter", "status=exited", "--format", "{{.Status}}").lines()
+          .filter(l -> l.startsWith("Exited (4)")).count(), ok("ps", "-a"));
+      assertEquals(4, build(ctx, "--force-rm", "-t", "never-" + tag).code());
+      assertEquals(2, ok("ps", "-aq").lines().count(), ok("ps", "-a"));
+      assertEquals(1, docker("image", "inspect", "never-" + tag).code());
+      assertTrue(build(ctx, "--add-host", "dbhost:not-an-ip").code() != 0);
+    } finally {
+      for (String id : ok("ps", "-aq").lines().toList()) {
+        docker("rm", "-f", id);
+      }
+    }
+  }
+
+  @Test
+  void fromAnImageOfALocalRegistryIsPulledWithProgressAndPullRefreshesIt() throws Exception {
+    require(DistributionServer.toolsPresent(), "needs docker-registry, htpasswd and skopeo");
+    try (DistributionServer registry = DistributionServer.start(dir.resolve("registry-" + tag), null, null)) {
+      String base = registry.host() + "/base-" + tag + ":1";
+      ok("tag", "busybox", base);
+      ok("push", base);
+      ok("rmi", base);
+      Path ctx = Files.createDirectories(dir.resolve("pull-" + tag));
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nRUN cat /v2.txt || echo no-v2\n");
+      images.add("pulled-" + tag);
+      Result first = build(ctx, "-t", "pulled-" + tag);
+      assertEquals(0, first.code(), first.out() + first.err());
+      assertTrue(first.out().contains("Status: Downloaded newer image for " + base), first.out());
+      assertTrue(first.out().contains("no-v2"), first.out());
+
+      // the registry gets a newer base:1; the local tag stays the old one until --pull
+      Path v2 = Files.createDirectories(dir.resolve("v2-" + tag));
+      Files.writeString(v2.resolve("Dockerfile"), "FROM busybox\nRUN echo v2 > /v2.txt\n");
+      images.add(base);
+      assertEquals(0, build(v2, "-t", base).code());
+      ok("push", base);
+      ok("tag", "busybox", base);
+      Result stale = build(ctx, "--no-cache", "-t", "pulled-" + tag);
+      assertTrue(stale.out().contains("no-v2") && !stale.out().contains("Pulling from"), stale.out());
+      Result pulled = build(ctx, "--pull", "-t", "pulled-" + tag);
+      assertEquals(0, pulled.code(), pulled.out() + pulled.err());
+      assertTrue(pulled.out().contains("Status: Downloaded newer image for " + base), pulled.out());
+      assertTrue(pulled.out().contains("\nv2\n"), pulled.out());
+
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM " + registry.host() + "/missing-" + tag + ":1\n");
+      Result missing = build(ctx, "-t", "never-" + tag);
+      assertEquals(1, missing.code(), missing.out() + missing.err());
+      assertEquals(1, docker("image", "inspect", "never-" + tag).code());
+    }
+  }
+
+  @Test
+  void dockerPyBuildsReturnImageAndLogs() throws Exception {
+    require(ShellRunner.sh("python3 -c 'import docker'").code() == 0, "needs docker-py (python3 -c 'import docker')");
+    Path ctx = Files.createDirectories(dir.resolve("py-" + tag));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox AS base\nARG V=1\nRUN echo v=$V > /v.txt\n"
+        + "LABEL stage=base\nFROM base\nCMD [\"cat\", \"/v.txt\"]\n");
+    Files.writeString(ctx.resolve("Other.dockerfile"), "FROM busybox\nCMD [\"other\"]\n");
+    Path script = dir.resolve("docker-py-build.py");
+    try (var in = getClass().getResourceAsStream("/docker-py-build.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    Result r = ShellRunner.sh("DOCKER_HOST=unix://" + socket + " python3 " + script + " " + ctx + " py-" + tag);
+    assertEquals(0, r.code(), r.out() + r.err() + daemon.log());
+    assertEquals(String.join("\n", "a True True b'v=7\\n'", "b base", "c ['other']", "d True", "e b'hi\\n'",
+        "f The command '/bin/sh -c exit 5' returned a non-zero code: 5",
+        "g failed to reach build target nope in Dockerfile") + "\n", r.out());
+    assertEquals("", ok("ps", "-aq"));
+  }
+
+  @Test
   void composeV1BuildsAService() throws Exception {
     require(onPath("docker-compose"), "needs docker-compose (v1)");
     Path project = Files.createDirectories(dir.resolve("compose-" + tag));
     Files.createDirectories(project.resolve("app"));
-    Files.writeString(project.resolve("app/Dockerfile"), "FROM busybox\nRUN echo composed > /c.txt\nCMD [\"cat\", \"/c.txt\"]\n");
-    Files.writeString(project.resolve("docker-compose.yml"), "version: \"2.4\"\nservices:\n  web:\n    build: ./app\n"
+    Files.writeString(project.resolve("app/Dockerfile"), "FROM busybox AS app\nARG WORD=default\n"
+        + "RUN echo $WORD > /c.txt\nCMD [\"cat\", \"/c.txt\"]\nFROM app\nRUN echo later-stage > /c.txt\n");
+    Files.writeString(project.resolve("docker-compose.yml"), "version: \"3.4\"\nservices:\n  web:\n    build:\n"
+        + "      context: ./app\n      args:\n        WORD: composed\n      target: app\n"
         + "    image: composed-" + tag + ":1\n");
     images.add("composed-" + tag + ":1");
     Result r = ShellRunner.sh("cd " + project + " && DOCKER_HOST=unix://" + socket + " docker-compose build 2>&1");

@@ -29,6 +29,7 @@ public final class BuildRoutes {
   private final EventBus bus;
   private final ClusterView cluster;
   private final StreamProxy streams;
+  private final BuildAffinity affinity = new BuildAffinity();
 
   public BuildRoutes(EventBus bus, ClusterView cluster, StreamProxy streams) {
     this.bus = bus;
@@ -44,7 +45,9 @@ public final class BuildRoutes {
   void postBuild(RoutingContext ctx) {
     ctx.request().pause();
     String query = ctx.request().query();
-    builderNode(memory(ctx))
+    java.util.Optional<String> key = BuildAffinity.key(ctx.queryParams().getAll("t"),
+        ctx.queryParams().get("dockerfile"));
+    builderNode(memory(ctx), key)
         .onSuccess(node -> streams.forward(ctx, HttpMethod.POST, node.url() + InternalHttp.BUILD_PATH
             + (query == null || query.isEmpty() ? "" : "?" + query), node.token(), true))
         .onFailure(err -> ErrorResponder.send(ctx, err));
@@ -61,12 +64,25 @@ public final class BuildRoutes {
 
   private record NodeTarget(String url, String token) {}
 
-  private Future<NodeTarget> builderNode(long memory) {
-    return Bus.request(bus, Addresses.SCHEDULER_PLACE, new Placement.Request(memory, 0, Map.of()), Placement.Decision.class)
+  /**
+   * The node that last built the same tags when the scheduler still accepts it (its build cache is
+   * there), else whichever node the scheduler picks.
+   */
+  private Future<NodeTarget> builderNode(long memory, java.util.Optional<String> key) {
+    Future<Placement.Decision> preferred = key.flatMap(affinity::preferredNode)
+        .map(node -> place(memory, Map.of("node.id", node)))
+        .orElseGet(() -> Future.failedFuture("no preferred node"));
+    return preferred.recover(err -> place(memory, Map.of()))
+        .onSuccess(d -> key.ifPresent(k -> affinity.builtOn(k, d.nodeId())))
         .compose(d -> cluster.node(d.nodeId()))
         .compose(node -> cluster.setting(ClusterMaps.ClusterKeys.TOKEN).map(token -> new NodeTarget(
             node.httpUrl().endsWith("/") ? node.httpUrl().substring(0, node.httpUrl().length() - 1) : node.httpUrl(),
             token)));
+  }
+
+  private Future<Placement.Decision> place(long memory, Map<String, String> constraints) {
+    return Bus.request(bus, Addresses.SCHEDULER_PLACE, new Placement.Request(memory, 0, constraints),
+        Placement.Decision.class);
   }
 
   private static long memory(RoutingContext ctx) {

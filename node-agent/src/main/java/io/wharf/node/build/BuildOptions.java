@@ -19,12 +19,18 @@ import java.util.function.Function;
  * @param buildArgs {@code --build-arg}: a null value means "take it from the environment", which
  *     the client already did, so it counts as unset
  * @param networkMode the RUN containers' network: "default" (bridge), "none", "host" or a network name
- * @param rm remove intermediate containers after a successful build (Wharf always removes them)
+ * @param rm remove a RUN step's container once the step succeeded ({@code --rm}, default true)
+ * @param forceRm also remove the container of a failed RUN step ({@code --force-rm}; implies rm)
+ * @param cpuShares the RUN containers' {@code --cpu-shares} (0: unset)
+ * @param cpuQuota the RUN containers' {@code --cpu-quota} in microseconds per period (0: unset)
+ * @param cpuPeriod the RUN containers' {@code --cpu-period} in microseconds (0: unset)
+ * @param extraHosts {@code --add-host}: the /etc/hosts lines ("ip\tname") of the RUN containers
  * @param registryConfig the X-Registry-Config header (credentials for FROM pulls), or null
  */
 public record BuildOptions(String dockerfile, List<String> tags, Map<String, String> buildArgs,
     Map<String, String> labels, boolean noCache, boolean pull, boolean quiet, boolean rm, boolean forceRm,
-    String target, String platform, String networkMode, long memory, long shmSize, String registryConfig) {
+    String target, String platform, String networkMode, long memory, long shmSize, long cpuShares, long cpuQuota,
+    long cpuPeriod, List<String> extraHosts, String registryConfig) {
 
   private static final Set<String> TRUE = Set.of("1", "true", "True", "TRUE");
 
@@ -35,17 +41,20 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
       throw WharfException.invalid("building from a remote context (" + remote + ") is not supported: send the "
           + "context as the request body (docker build PATH)");
     }
+    boolean forceRm = flag(all, "forcerm", false);
     return new BuildOptions(
         orDefault(first(all, "dockerfile"), "Dockerfile"),
         List.copyOf(all.apply("t")),
         jsonMap(first(all, "buildargs"), "buildargs"),
         jsonMap(first(all, "labels"), "labels"),
         flag(all, "nocache", false), flag(all, "pull", false), flag(all, "q", false),
-        flag(all, "rm", true), flag(all, "forcerm", false),
+        forceRm || flag(all, "rm", true), forceRm,
         orDefault(first(all, "target"), ""),
         orDefault(first(all, "platform"), ""),
         orDefault(first(all, "networkmode"), "default"),
-        size(first(all, "memory"), "memory"), size(first(all, "shmsize"), "shmsize"), null);
+        size(first(all, "memory"), "memory"), size(first(all, "shmsize"), "shmsize"),
+        size(first(all, "cpushares"), "cpushares"), size(first(all, "cpuquota"), "cpuquota"),
+        size(first(all, "cpuperiod"), "cpuperiod"), ExtraHostEntries.parse(orEmpty(all.apply("extrahosts"))), null);
   }
 
   /**
@@ -76,12 +85,16 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
   /** These options with the request's X-Registry-Config header. */
   public BuildOptions withRegistryConfig(String header) {
     return new BuildOptions(dockerfile, tags, buildArgs, labels, noCache, pull, quiet, rm, forceRm, target, platform,
-        networkMode, memory, shmSize, header);
+        networkMode, memory, shmSize, cpuShares, cpuQuota, cpuPeriod, extraHosts, header);
   }
 
   private static String first(Function<String, List<String>> all, String name) {
     List<String> values = all.apply(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
   }
 
   private static String orDefault(String v, String fallback) {
@@ -104,7 +117,7 @@ public record BuildOptions(String dockerfile, List<String> tags, Map<String, Str
       }
       return n;
     } catch (NumberFormatException e) {
-      throw WharfException.invalid("invalid " + name + " value \"" + v + "\": must be a size in bytes");
+      throw WharfException.invalid("invalid " + name + " value \"" + v + "\": must be a non-negative integer");
     }
   }
 

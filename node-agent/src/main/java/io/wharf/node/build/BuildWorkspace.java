@@ -12,9 +12,16 @@ import java.util.List;
  * container, mount or snapshot). Blocking.
  */
 public interface BuildWorkspace {
-  /** A RUN step. */
+  /**
+   * A RUN step.
+   *
+   * @param remove remove the container after the step succeeded (else it stays, stopped)
+   * @param forceRemove remove it after a failure too (else a failed step's container stays, as dockerd)
+   * @param extraHosts lines appended to the container's /etc/hosts ("ip\tname")
+   */
   record RunRequest(String parentId, List<String> argv, List<String> env, String networkMode, long memory,
-      long shmSize) {}
+      long shmSize, long cpuShares, long cpuQuota, long cpuPeriod, List<String> extraHosts, boolean remove,
+      boolean forceRemove) {}
 
   /** A change made to a mounted rootfs (paths inside it are the image's). */
   interface RootfsChange {
@@ -28,7 +35,7 @@ public interface BuildWorkspace {
 
   /**
    * Runs {@code r.argv} in a container of image {@code r.parentId}; output goes to {@code messages}
-   * (" ---> Running in", the output, "Removing intermediate container").
+   * (" ---> Running in", the output, "Removing intermediate container" when it is removed).
    *
    * @throws BuildFailure with the exit code when the command fails
    */

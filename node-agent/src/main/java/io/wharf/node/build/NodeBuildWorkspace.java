@@ -44,11 +44,18 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
     this.tmp = node.paths().dataRoot().resolve("build-tmp");
   }
 
+  /**
+   * The container is removed after success when {@code r.remove()}, after a failed command only
+   * when {@code r.forceRemove()} (dockerd keeps it for inspection), and always when the client went
+   * away or the container could not even start running.
+   */
   @Override
   public Path run(RunRequest r, BuildMessages messages) throws BuildFailure {
     String id = RegistryBuildImages.await(lifecycle.create(spec(r))).id();
+    boolean keep = false;
     try {
       messages.stream(" ---> Running in " + io.wharf.node.NodePaths.shortId(id) + "\n");
+      addHosts(id, r.extraHosts());
       var exit = node.waiters().nextExit(id);
       RegistryBuildImages.await(lifecycle.start(id));
       followLog(id, messages);
@@ -57,14 +64,33 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
       }
       int code = RegistryBuildImages.await(exit);
       if (code != 0) {
+        keep = !r.forceRemove();
         throw new BuildFailure("The command '" + String.join(" ", r.argv()) + "' returned a non-zero code: " + code,
             code);
       }
       Path layer = tarUpper(id);
-      messages.stream("Removing intermediate container " + io.wharf.node.NodePaths.shortId(id) + "\n");
+      keep = !r.remove();
+      if (!keep) {
+        messages.stream("Removing intermediate container " + io.wharf.node.NodePaths.shortId(id) + "\n");
+      }
       return layer;
     } finally {
-      removeQuietly(id);
+      if (!keep) {
+        removeQuietly(id);
+      }
+    }
+  }
+
+  /** {@code --add-host}: appended to the hosts file create wrote, before the container starts. */
+  private void addHosts(String id, List<String> lines) throws BuildFailure {
+    if (lines.isEmpty()) {
+      return;
+    }
+    try {
+      Files.writeString(node.files().hosts(id), String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new BuildFailure("cannot write the build container's /etc/hosts: " + e.getMessage());
     }
   }
 
@@ -112,7 +138,7 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
   /** The RUN container: the parent's config, the command with no entrypoint, no health check. */
   private static ContainerSpec spec(RunRequest r) {
     HostSettings d = HostSettings.defaults();
-    HostSettings host = new HostSettings(false, r.memory(), 0, 0, 0, 0, 0, null, false, List.of(), List.of(), false,
+    HostSettings host = new HostSettings(false, r.memory(), 0, 0, r.cpuShares(), r.cpuQuota(), r.cpuPeriod(), null, false, List.of(), List.of(), false,
         r.networkMode(), RestartPolicy.NO, null, Map.of(), List.of(), List.of(), List.of(), List.of(), r.shmSize(),
         Map.of(), null, d.logOptions());
     return new ContainerSpec(null, r.parentId(), r.argv(), List.of(), r.env(), null, null, null, null, null,

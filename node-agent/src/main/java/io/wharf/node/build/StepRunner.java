@@ -118,7 +118,8 @@ final class StepRunner {
             + "the image has no files (FROM scratch)", 127);
       }
       Path layer = workspace.run(new BuildWorkspace.RunRequest(state.imageId(), argv, env, options.networkMode(),
-          options.memory(), options.shmSize()), out);
+          options.memory(), options.shmSize(), options.cpuShares(), options.cpuQuota(), options.cpuPeriod(),
+          options.extraHosts(), options.rm(), options.forceRm()), out);
       return commitLayer(state, createdBy, layer);
     });
   }

@@ -43,6 +43,32 @@ class BuildOptionsTest {
   }
 
   @Test
+  void forceRmImpliesRmAndCpuAndHostsReachTheOptions() {
+    BuildOptions o = of(Map.of("rm", List.of("0"), "forcerm", List.of("1"), "cpushares", List.of("512"),
+        "cpuquota", List.of("50000"), "cpuperiod", List.of("100000"),
+        "extrahosts", List.of("db:10.0.0.5", "v6=fd00::1", "gw:[::1]")));
+    assertTrue(o.rm() && o.forceRm());
+    assertEquals(512L, o.cpuShares());
+    assertEquals(50000L, o.cpuQuota());
+    assertEquals(100000L, o.cpuPeriod());
+    assertEquals(List.of("10.0.0.5\tdb", "fd00::1\tv6", "::1\tgw"), o.extraHosts());
+    BuildOptions keep = of(Map.of("rm", List.of("false")));
+    assertFalse(keep.rm() || keep.forceRm());
+  }
+
+  @Test
+  void badExtraHostsAndCpuValuesAreInvalidArguments() {
+    for (String bad : List.of("nocolon", ":1.2.3.4", "db:", "db:999.1.1.1", "db:example.com", "bad name:1.2.3.4",
+        "db:host-gateway")) {
+      WharfException e = assertThrows(WharfException.class, () -> of(Map.of("extrahosts", List.of(bad))), bad);
+      assertEquals(io.wharf.api.ErrorCategory.INVALID_ARGUMENT, e.category(), bad);
+      assertTrue(e.getMessage().contains("add-host"), e.getMessage());
+    }
+    assertThrows(WharfException.class, () -> of(Map.of("cpushares", List.of("-2"))));
+    assertThrows(WharfException.class, () -> of(Map.of("cpuquota", List.of("x"))));
+  }
+
+  @Test
   void badJsonAndSizesAreInvalidArguments() {
     assertThrows(WharfException.class, () -> of(Map.of("buildargs", List.of("{not json"))));
     assertThrows(WharfException.class, () -> of(Map.of("labels", List.of("[1]"))));

@@ -129,6 +129,21 @@ class ClassicBuildTest {
   }
 
   @Test
+  void runStepsCarryTheBuildsContainerSettings() throws Exception {
+    build("FROM busybox\nRUN true\n", options(Map.of("rm", List.of("0"), "networkmode", List.of("none"),
+        "cpushares", List.of("512"), "memory", List.of("67108864"), "extrahosts", List.of("db:10.0.0.5"))),
+        new ByteArrayOutputStream());
+    BuildWorkspace.RunRequest r = runs.get(0);
+    assertFalse(r.remove() || r.forceRemove());
+    assertEquals("none", r.networkMode());
+    assertEquals(512L, r.cpuShares());
+    assertEquals(67108864L, r.memory());
+    assertEquals(List.of("10.0.0.5\tdb"), r.extraHosts());
+    build("FROM busybox\nRUN false\n", options(Map.of("forcerm", List.of("1"))), new ByteArrayOutputStream());
+    assertTrue(runs.get(1).remove() && runs.get(1).forceRemove());
+  }
+
+  @Test
   void aFailingRunReportsItsCodeAndTagsNothing() throws Exception {
     BuildFailure e = assertThrows(BuildFailure.class, () -> build("FROM busybox\nRUN exit 3\n",
         options(Map.of("t", List.of("never:1"))), new ByteArrayOutputStream()));
