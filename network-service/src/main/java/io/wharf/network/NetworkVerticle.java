@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
+import io.wharf.api.event.WharfEvent;
 import io.wharf.api.network.BuiltinNetworks;
+import io.wharf.api.network.NetworkRecord;
 import io.wharf.api.network.NetworkRequests;
 import io.wharf.api.network.NetworkRequests.Attached;
 import java.time.Clock;
@@ -26,10 +28,13 @@ public final class NetworkVerticle extends VerticleBase {
     catalog = new NetworkCatalog(store, Clock.systemUTC());
     endpoints = new Endpoints(store, catalog);
     String bridgeSubnet = config().getString("bridgeSubnet", BuiltinNetworks.DEFAULT_BRIDGE_SUBNET);
+    String nodeId = config().getString("nodeId", "local");
+    catalog.onRemoved(n -> event("destroy", n, nodeId));
     var bus = vertx.eventBus();
     return catalog.ensureBuiltins(bridgeSubnet).compose(v -> Future.all(List.of(
         Bus.serve(bus, Addresses.NETWORK_CREATE, NetworkRequests.Create.class,
-            req -> catalog.create(req).map(n -> new NetworkRequests.Created(n.id(), ""))).completion(),
+            req -> catalog.create(req).onSuccess(n -> event("create", n, nodeId))
+                .map(n -> new NetworkRequests.Created(n.id(), ""))).completion(),
         Bus.serve(bus, Addresses.NETWORK_INSPECT, NetworkRequests.Ref.class,
             req -> catalog.resolve(req.network()).compose(catalog::details)).completion(),
         Bus.serve(bus, Addresses.NETWORK_LIST, NetworkRequests.Filtered.class,
@@ -42,6 +47,14 @@ public final class NetworkVerticle extends VerticleBase {
             req -> endpoints.connect(req)).completion(),
         Bus.serve(bus, Addresses.NETWORK_DISCONNECT, NetworkRequests.Disconnect.class,
             req -> endpoints.disconnect(req.network(), req.containerId())).completion())));
+  }
+
+  /** Docker's "network create/destroy": Actor.ID the network id, attributes name and type (driver). */
+  private void event(String action, NetworkRecord n, String nodeId) {
+    java.time.Instant t = java.time.Instant.now();
+    String type = n.driver() == null ? "null" : n.driver();
+    Bus.publish(vertx.eventBus(), Addresses.EVENTS, new WharfEvent("network", action, n.id(),
+        java.util.Map.of("name", n.name(), "type", type), t.getEpochSecond() * 1_000_000_000L + t.getNano(), nodeId));
   }
 
 }

@@ -304,6 +304,10 @@ public final class ContainerLifecycle {
     return networking.stopped(id);
   }
 
+  Future<Void> networkAdopted(ContainerRecord r) {
+    return networking.adopted(r);
+  }
+
   /** Plugs in networking (the node agent does, when the network-service is part of the cluster). */
   public void useNetworking(ContainerNetworking networking) {
     this.networking = networking;

@@ -16,6 +16,11 @@ public interface ContainerNetworking {
 
   Future<Void> beforeStart(ContainerRecord r);
 
+  /** After an agent restart, for a container that kept running: re-make what its network lost. */
+  default Future<Void> adopted(ContainerRecord r) {
+    return Future.succeededFuture();
+  }
+
   Future<Void> stopped(String id);
 
   Future<Void> removed(ContainerRecord r);

@@ -68,7 +68,10 @@ final class ContainerRecovery {
         LOG.info("container {} kept running (pid {})", NodePaths.shortId(r.id()), found.pid());
         node.attachHub().markRunning(r.id());
         thawAfterCommit(r);
-        return () -> lifecycle.health.watch(r.id());
+        return () -> {
+          lifecycle.health.watch(r.id());
+          lifecycle.networkAdopted(r); // DNS responder, DNAT, links and rules come back
+        };
       case EXITED:
         long finishedAt = exitFileTime(r.id());
         return () -> lifecycle.exited(r.id(), found.exitCode(), finishedAt);

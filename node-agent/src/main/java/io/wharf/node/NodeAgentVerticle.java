@@ -58,8 +58,12 @@ public final class NodeAgentVerticle extends VerticleBase {
       ContainerLifecycle lifecycle = new ContainerLifecycle(node);
       lifecycle.useNetworking(networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
-          new io.wharf.node.net.EmbeddedDns(vertx,
-              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf")))));
+          new io.wharf.node.net.EmbeddedDns(vertx, io.wharf.node.net.ResolvConf.upstreams(
+              io.wharf.api.container.NameResolution.NONE, node.files().hostResolvConfText(),
+              io.wharf.node.net.ResolvConf.readOrNull(Path.of("/run/systemd/resolve/resolv.conf"))))));
+      networking.publishEventsTo((action, net, containerId) -> cluster.event("network", action, net.id(),
+          Map.of("container", containerId, "name", net.name(),
+              "type", net.driver() == null ? "null" : net.driver())));
       ContainerSignals signals = new ContainerSignals(lifecycle);
       ContainerRestarter restarter = new ContainerRestarter(lifecycle);
       ExecService execs = new ExecService(node, executor.runtime().exec());

@@ -19,6 +19,7 @@ import java.util.List;
  * @param logOptions the json-file log options: "max-size", "max-file"
  * @param mounts volumes, binds and tmpfs mounts from Binds and Mounts, in order
  * @param volumesFrom containers (name or id, ":ro"/":rw" suffix) whose mounts this one shares
+ * @param names --dns, --dns-search, --dns-option, --add-host and network aliases; never null
  */
 public record HostSettings(
     boolean autoRemove,
@@ -46,7 +47,8 @@ public record HostSettings(
     Boolean init,
     java.util.Map<String, String> logOptions,
     List<MountSpec> mounts,
-    List<String> volumesFrom) {
+    List<String> volumesFrom,
+    NameResolution names) {
 
   /** Absent collections (records saved before these fields existed) read as empty. */
   public HostSettings {
@@ -59,6 +61,20 @@ public record HostSettings(
     logOptions = logOptions == null ? java.util.Map.of() : logOptions;
     mounts = mounts == null ? List.of() : mounts;
     volumesFrom = volumesFrom == null ? List.of() : volumesFrom;
+    names = names == null ? NameResolution.NONE : names;
+  }
+
+  /** Settings without name resolution options (the form before they existed). */
+  public HostSettings(boolean autoRemove, long memory, long memorySwap, long nanoCpus, long cpuShares,
+      long cpuQuota, long cpuPeriod, Long pidsLimit, boolean privileged, List<String> capAdd,
+      List<String> capDrop, boolean readonlyRootfs, String networkMode, RestartPolicy restartPolicy,
+      List<Integer> consoleSize, java.util.Map<String, String> tmpfs, List<Ulimit> ulimits,
+      List<String> groupAdd, List<String> securityOpt, List<DeviceMapping> devices, long shmSize,
+      java.util.Map<String, String> sysctls, Boolean init, java.util.Map<String, String> logOptions,
+      List<MountSpec> mounts, List<String> volumesFrom) {
+    this(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, privileged,
+        capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs, ulimits, groupAdd,
+        securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom, null);
   }
 
   /** Settings without mounts (the form before volumes existed). */
@@ -77,7 +93,7 @@ public record HostSettings(
   public HostSettings withMounts(List<MountSpec> newMounts) {
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
-        ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, newMounts, volumesFrom);
+        ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, newMounts, volumesFrom, names);
   }
 
   public static HostSettings defaults() {

@@ -46,13 +46,17 @@ public final class CreateRequestTranslator {
         b.getValue("StopTimeout") == null ? null : number(b, "StopTimeout").intValue(),
         keys(b.getValue("ExposedPorts")),
         keys(b.getValue("Volumes")),
-        host(object(b, "HostConfig")),
+        host(object(b, "HostConfig"), object(b, "NetworkingConfig")),
         RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
     return spec;
   }
 
   static HostSettings host(JsonObject h) {
+    return host(h, new JsonObject());
+  }
+
+  static HostSettings host(JsonObject h, JsonObject networking) {
     JsonObject rp = object(h, "RestartPolicy");
     String rpName = emptyToNull(rp.getString("Name"));
     String mode = emptyToNull(h.getString("NetworkMode"));
@@ -83,7 +87,8 @@ public final class CreateRequestTranslator {
         h.getValue("Init") == null ? null : bool(h, "Init"),
         RunOptionsJson.logOptions(object(h, "LogConfig")),
         MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
-        orEmpty(words(h, "VolumesFrom")));
+        orEmpty(words(h, "VolumesFrom")),
+        NameResolutionJson.parse(h, networking));
   }
 
   static String stripSlash(String name) {

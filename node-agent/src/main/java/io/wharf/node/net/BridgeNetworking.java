@@ -9,6 +9,7 @@ import io.wharf.api.ErrorCategory;
 import io.wharf.api.WharfException;
 import io.wharf.api.container.HostSettings;
 import io.wharf.api.network.BuiltinNetworks;
+import io.wharf.api.network.NetworkRecord;
 import io.wharf.api.network.NetworkRequests;
 import io.wharf.api.network.NetworkRequests.Attached;
 import io.wharf.node.ContainerFiles;
@@ -35,6 +36,12 @@ public final class BridgeNetworking implements ContainerNetworking {
   private final EmbeddedDns dns;
   private final Map<String, LinkPlan> applied = new ConcurrentHashMap<>();
 
+  /** Teardowns still running: a start of the same container waits for its own (names are reused). */
+  private final Map<String, Future<Void>> pendingTeardown = new ConcurrentHashMap<>();
+  private final Map<String, NetworkRecord> joined = new ConcurrentHashMap<>();
+  private final DnsRedirect redirect;
+  private volatile NetworkEvents events = NetworkEvents.NONE;
+
   public BridgeNetworking(EventBus bus, WorkerExecutor workers, LinkApplier applier, ContainerFiles files,
       EmbeddedDns dns) {
     this.bus = bus;
@@ -42,6 +49,12 @@ public final class BridgeNetworking implements ContainerNetworking {
     this.applier = applier;
     this.files = files;
     this.dns = dns;
+    this.redirect = new DnsRedirect(applier.net());
+  }
+
+  /** Where "network connect/disconnect" events go (the node's cluster view). */
+  public void publishEventsTo(NetworkEvents sink) {
+    this.events = sink;
   }
 
   /** The network a mode names, or null when the container gets no bridge endpoint. */
@@ -66,7 +79,7 @@ public final class BridgeNetworking implements ContainerNetworking {
     if (network == null) {
       return Future.succeededFuture();
     }
-    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
     return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).<Void>mapEmpty()
         .recover(t -> noNetworkService(t, r));
   }
@@ -77,24 +90,82 @@ public final class BridgeNetworking implements ContainerNetworking {
     if (network == null) {
       return Future.succeededFuture();
     }
-    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
+    return pendingTeardown.getOrDefault(r.id(), Future.succeededFuture())
+        .compose(v -> Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class))
         .compose(a -> workers.<Void>executeBlocking(() -> {
           LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
           applier.detach(r.id(), applied.remove(r.id()));
           try {
             applier.attach(plan);
+            if (usesEmbeddedDns(a.network())) {
+              redirect.install(plan.netns(), plan.ifName(), plan.gateway(), a.endpoint().ipv4());
+            }
           } catch (RuntimeException e) {
             applier.detach(r.id(), plan);
             throw e;
           }
           applied.put(r.id(), plan);
-          boolean userNetwork = !a.network().name().equals(BuiltinNetworks.BRIDGE);
-          ResolverFiles.write(files, r.id(), plan, userNetwork);
+          ResolverFiles.write(files, r.id(), r.effective(), plan, usesEmbeddedDns(a.network()));
           return null;
-        }, false).compose(v -> a.network().name().equals(BuiltinNetworks.BRIDGE) ? Future.<Void>succeededFuture()
-            : dns.serve(a.endpoint().gateway(), a.network().id())))
+        }, false).compose(v -> joinedNow(r, a)))
         .recover(t -> noNetworkService(t, r));
+  }
+
+  /** Docker gives the embedded DNS to user networks only; the default bridge keeps the host's resolvers. */
+  private static boolean usesEmbeddedDns(NetworkRecord n) {
+    return !n.name().equals(BuiltinNetworks.BRIDGE);
+  }
+
+  private static List<String> aliases(ContainerRecord r) {
+    HostSettings host = r.effective().host();
+    return host == null ? List.of() : host.names().aliases();
+  }
+
+  /** The link is up: DNS serves the container, and the network event goes out. */
+  private Future<Void> joinedNow(ContainerRecord r, Attached a) {
+    joined.put(r.id(), a.network());
+    events.event("connect", a.network(), r.id());
+    if (!usesEmbeddedDns(a.network())) {
+      return Future.succeededFuture();
+    }
+    HostSettings host = r.effective().host();
+    dns.register(r.id(), host == null ? List.of() : host.names().dns());
+    return dns.serve(a.endpoint().gateway(), a.network().id());
+  }
+
+  /**
+   * After a daemon restart, for a container that kept running: its endpoint, bridge, rules, veth
+   * and DNS redirect are checked and re-made where lost, and the embedded DNS serves it again.
+   */
+  @Override
+  public Future<Void> adopted(ContainerRecord r) {
+    String network = networkOf(r);
+    if (network == null) {
+      return Future.succeededFuture();
+    }
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
+        .compose(a -> workers.<Void>executeBlocking(() -> {
+          LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
+          if (applier.reattach(plan) && usesEmbeddedDns(a.network())
+              && !redirect.present(plan.netns(), plan.gateway())) {
+            redirect.install(plan.netns(), plan.ifName(), plan.gateway(), a.endpoint().ipv4());
+          }
+          applied.put(r.id(), plan);
+          return null;
+        }, false).compose(v -> {
+          joined.put(r.id(), a.network());
+          if (!usesEmbeddedDns(a.network())) {
+            return Future.<Void>succeededFuture();
+          }
+          dns.register(r.id(), r.effective().host() == null ? List.of() : r.effective().host().names().dns());
+          return dns.serve(a.endpoint().gateway(), a.network().id());
+        }))
+        .recover(t -> {
+          LOG.warn("re-applying the network of {} failed: {}", r.id(), t.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
@@ -107,19 +178,32 @@ public final class BridgeNetworking implements ContainerNetworking {
     return Future.failedFuture(t);
   }
 
+  /**
+   * Takes the container's link down after the caller has moved on: the namespace and veth go on a
+   * worker (a start of the same container waits for it), so exit and removal do not pay for it.
+   */
   @Override
   public Future<Void> stopped(String id) {
-    return workers.<Void>executeBlocking(() -> {
-      LinkPlan plan = applied.remove(id);
-      applier.detach(id, plan);
-      if (plan != null && applier.removeBridgeIfUnused(plan)) {
-        dns.stop(plan.gateway());
-      }
-      return null;
-    }, false).recover(t -> {
-      LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
-      return Future.succeededFuture();
-    });
+    LinkPlan plan = applied.remove(id);
+    NetworkRecord network = joined.remove(id);
+    dns.forget(id);
+    if (network != null) {
+      events.event("disconnect", network, id);
+    }
+    Future<Void> teardown = pendingTeardown.getOrDefault(id, Future.succeededFuture())
+        .compose(v -> workers.<Void>executeBlocking(() -> {
+          applier.detach(id, plan);
+          if (plan != null && applier.removeBridgeIfUnused(plan)) {
+            dns.stop(plan.gateway());
+          }
+          return null;
+        }, false)).recover(t -> {
+          LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
+          return Future.succeededFuture();
+        });
+    pendingTeardown.put(id, teardown);
+    teardown.onComplete(x -> pendingTeardown.remove(id, teardown));
+    return Future.succeededFuture();
   }
 
   /**
@@ -128,10 +212,10 @@ public final class BridgeNetworking implements ContainerNetworking {
    * bridge, rule or chain behind.
    */
   public Future<Void> shutdown() {
-    return workers.<Void>executeBlocking(() -> {
+    return Future.join(List.copyOf(pendingTeardown.values())).transform(x -> workers.<Void>executeBlocking(() -> {
       applier.removeAllUnused();
       return null;
-    }, false).recover(t -> {
+    }, false)).recover(t -> {
       LOG.warn("network cleanup at stop failed: {}", t.getMessage());
       return Future.succeededFuture();
     });

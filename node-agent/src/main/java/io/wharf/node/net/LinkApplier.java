@@ -22,26 +22,63 @@ public final class LinkApplier {
     this.net = net;
   }
 
-  public void attach(LinkPlan p) {
+  HostNet net() {
+    return net;
+  }
+
+  /**
+   * Makes the namespace, the veth pair (MAC set on the container end as it is created in the
+   * namespace) and the bridge port in one {@code ip -batch}, then configures the inside in a
+   * second: two processes per container, the least {@code ip} allows (a batch cannot switch
+   * namespaces). Synchronized with bridge removal, so a bridge cannot go between its check here
+   * and the new port.
+   */
+  public synchronized void attach(LinkPlan p) {
     ensureBridge(p);
+    List<String> host = new ArrayList<>();
     if (!Files.exists(Path.of("/var/run/netns", p.netns()))) {
-      net.run("ip", "netns", "add", p.netns());
+      host.add("netns add " + p.netns());
     }
     if (Files.exists(Path.of("/sys/class/net", p.hostVeth()))) {
-      net.tryRun("ip", "link", "del", p.hostVeth());
+      host.add("link del " + p.hostVeth());
     }
-    net.ipBatch(null, List.of(
-        "link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " netns " + p.netns(),
-        "link set " + p.hostVeth() + " master " + p.bridge() + " up"));
+    host.add("link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " address " + p.mac()
+        + " netns " + p.netns());
+    host.add("link set " + p.hostVeth() + " master " + p.bridge() + " up");
+    net.ipBatch(null, host);
+    net.ipBatch(p.netns(), inside(p));
+  }
+
+  private static List<String> inside(LinkPlan p) {
     List<String> inside = new ArrayList<>(List.of(
         "link set lo up",
-        "link set " + p.ifName() + " address " + p.mac(),
         "addr add " + p.address() + " dev " + p.ifName(),
         "link set " + p.ifName() + " up"));
     if (p.ifName().equals("eth0")) {
       inside.add("route add default via " + p.gateway());
     }
-    net.ipBatch(p.netns(), inside);
+    return inside;
+  }
+
+  /**
+   * For a container that outlived the agent: bridge and rules ensured (re-made if lost), the host
+   * end put back on the bridge, or the whole veth re-made when it went. False when the container's
+   * namespace itself is gone (nothing to repair).
+   */
+  public synchronized boolean reattach(LinkPlan p) {
+    if (!Files.exists(Path.of("/var/run/netns", p.netns()))) {
+      return false;
+    }
+    ensureBridge(p);
+    if (Files.exists(Path.of("/sys/class/net", p.hostVeth()))) {
+      net.ipBatch(null, List.of("link set " + p.hostVeth() + " master " + p.bridge() + " up"));
+    } else {
+      net.tryRun("ip", "-n", p.netns(), "link", "del", p.ifName());
+      net.ipBatch(null, List.of("link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " address "
+          + p.mac() + " netns " + p.netns(), "link set " + p.hostVeth() + " master " + p.bridge() + " up"));
+      net.ipBatch(p.netns(), inside(p));
+    }
+    return true;
   }
 
   /**
@@ -103,7 +140,7 @@ public final class LinkApplier {
     ChainCleanup.chainEmptyThenDelete(net, CHAIN);
   }
 
-  private boolean removeIfUnused(LinkPlan p) {
+  private synchronized boolean removeIfUnused(LinkPlan p) {
     HostCommandPorts ports = new HostCommandPorts();
     if (ports.hasPorts(p.bridge())) {
       return false;
