@@ -73,7 +73,10 @@ public enum Role {
       case VOLUME -> new JsonObject()
           .put("dataRoot", o.dataRoot().toString())
           .put("nodeId", o.nodeName());
-      case SCHEDULER, NETWORK -> new JsonObject();
+      case NETWORK -> new JsonObject()
+          .put("dataRoot", o.dataRoot().toString())
+          .put("nodeId", o.nodeName());
+      case SCHEDULER -> new JsonObject();
     };
   }
 }

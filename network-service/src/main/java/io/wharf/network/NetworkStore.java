@@ -15,9 +15,20 @@ import java.util.List;
  */
 public final class NetworkStore {
   private final SharedData data;
+  /** The durable copy written through on every change; null keeps the maps only (tests). */
+  private final NetworkDisk disk;
 
   public NetworkStore(SharedData data) {
+    this(data, null);
+  }
+
+  public NetworkStore(SharedData data, NetworkDisk disk) {
     this.data = data;
+    this.disk = disk;
+  }
+
+  private Future<Void> durably(Future<Void> mapChange, java.util.function.Supplier<Future<Void>> diskChange) {
+    return disk == null ? mapChange : mapChange.compose(v -> diskChange.get());
   }
 
   private Future<AsyncMap<String, String>> map(String name) {
@@ -35,13 +46,14 @@ public final class NetworkStore {
   }
 
   public Future<Void> put(NetworkRecord n) {
-    return map(ClusterMaps.NETWORKS).compose(m -> m.put(n.id(), Json.string(n)));
+    return durably(map(ClusterMaps.NETWORKS).compose(m -> m.put(n.id(), Json.string(n))),
+        () -> disk.saveNetwork(n));
   }
 
   public Future<Void> delete(NetworkRecord n) {
-    return map(ClusterMaps.NETWORKS).compose(m -> m.remove(n.id()))
+    return durably(map(ClusterMaps.NETWORKS).compose(m -> m.remove(n.id()))
         .compose(v -> map(ClusterMaps.NETWORK_NAMES)).compose(m -> m.removeIfPresent(n.name(), n.id()))
-        .compose(v -> releaseAll(n.id()));
+        .compose(v -> releaseAll(n.id())), () -> disk.deleteNetwork(n.id()));
   }
 
   public Future<String> idOfName(String name) {
@@ -77,7 +89,8 @@ public final class NetworkStore {
   public Future<Boolean> putEndpoint(Endpoint e) {
     return map(ClusterMaps.NETWORK_ENDPOINTS)
         .compose(m -> m.putIfAbsent(e.networkId() + "/" + e.containerId(), Json.string(e)))
-        .map(prev -> prev == null);
+        .compose(prev -> prev != null ? Future.succeededFuture(false)
+            : durably(Future.succeededFuture(), () -> disk.saveEndpoint(e)).map(true));
   }
 
   public Future<Endpoint> endpoint(String networkId, String containerId) {
@@ -87,6 +100,7 @@ public final class NetworkStore {
 
   public Future<Endpoint> removeEndpoint(String networkId, String containerId) {
     return map(ClusterMaps.NETWORK_ENDPOINTS).compose(m -> m.remove(networkId + "/" + containerId))
-        .map(v -> v == null ? null : Json.read(v, Endpoint.class));
+        .compose(v -> durably(Future.succeededFuture(), () -> disk.deleteEndpoint(networkId, containerId))
+            .map(x -> v == null ? null : Json.read(v, Endpoint.class)));
   }
 }

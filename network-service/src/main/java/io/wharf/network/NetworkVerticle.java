@@ -16,7 +16,8 @@ import java.util.List;
  * Serves the {@code NETWORK_*} addresses over the network cluster maps. Config:
  * {@code bridgeSubnet} (default {@value BuiltinNetworks#DEFAULT_BRIDGE_SUBNET}), the default
  * bridge's subnet, used only when the cluster has no {@code bridge} record yet. Any number of
- * instances may run: every decision goes through putIfAbsent on the maps.
+ * instances may run: every decision goes through putIfAbsent on the maps. With {@code dataRoot}
+ * networks and endpoints are also kept on disk and restored at start ({@link NetworkRestore}).
  */
 public final class NetworkVerticle extends VerticleBase {
   private NetworkCatalog catalog;
@@ -24,14 +25,18 @@ public final class NetworkVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    NetworkStore store = new NetworkStore(vertx.sharedData());
+    String dataRoot = config().getString("dataRoot");
+    NetworkDisk disk = dataRoot == null ? null : new NetworkDisk(vertx, java.nio.file.Path.of(dataRoot));
+    NetworkStore store = new NetworkStore(vertx.sharedData(), disk);
     catalog = new NetworkCatalog(store, Clock.systemUTC());
     endpoints = new Endpoints(store, catalog);
     String bridgeSubnet = config().getString("bridgeSubnet", BuiltinNetworks.DEFAULT_BRIDGE_SUBNET);
     String nodeId = config().getString("nodeId", "local");
     catalog.onRemoved(n -> event("destroy", n, nodeId));
     var bus = vertx.eventBus();
-    return catalog.ensureBuiltins(bridgeSubnet).compose(v -> Future.all(List.of(
+    return catalog.ensureBuiltins(bridgeSubnet)
+        .compose(v -> disk == null ? Future.succeededFuture() : new NetworkRestore(store, disk).run())
+        .compose(v -> Future.all(List.of(
         Bus.serve(bus, Addresses.NETWORK_CREATE, NetworkRequests.Create.class,
             req -> catalog.create(req).onSuccess(n -> event("create", n, nodeId))
                 .map(n -> new NetworkRequests.Created(n.id(), ""))).completion(),

@@ -145,7 +145,7 @@ public final class BridgeNetworking implements ContainerNetworking {
       return Future.succeededFuture();
     }
     var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
+    return connectWhenServed(connect, ADOPT_ATTEMPTS)
         .compose(a -> workers.<Void>executeBlocking(() -> {
           LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
           if (applier.reattach(plan) && usesEmbeddedDns(a.network())
@@ -166,6 +166,20 @@ public final class BridgeNetworking implements ContainerNetworking {
           LOG.warn("re-applying the network of {} failed: {}", r.id(), t.getMessage());
           return Future.succeededFuture();
         });
+  }
+
+  /** Half a minute of retries: in a one-JVM daemon the network role deploys after the node's recovery. */
+  private static final int ADOPT_ATTEMPTS = 60;
+
+  private Future<Attached> connectWhenServed(NetworkRequests.Connect connect, int attemptsLeft) {
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).recover(t -> {
+      WharfException w = WharfException.of(t);
+      if (attemptsLeft <= 1 || w.category() != ErrorCategory.UNAVAILABLE) {
+        return Future.failedFuture(t);
+      }
+      return io.vertx.core.Vertx.currentContext().owner().timer(500)
+          .compose(x -> connectWhenServed(connect, attemptsLeft - 1));
+    });
   }
 
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */
