@@ -39,6 +39,8 @@ public final class BridgeNetworking implements ContainerNetworking {
   /** Teardowns still running: a start of the same container waits for its own (names are reused). */
   private final Map<String, Future<Void>> pendingTeardown = new ConcurrentHashMap<>();
   private final Map<String, NetworkRecord> joined = new ConcurrentHashMap<>();
+  /** The endpoint got at create, used by the first start (saves a second request on the run path). */
+  private final Map<String, Attached> fromCreate = new ConcurrentHashMap<>();
   private final DnsRedirect redirect;
   private volatile NetworkEvents events = NetworkEvents.NONE;
 
@@ -80,7 +82,8 @@ public final class BridgeNetworking implements ContainerNetworking {
       return Future.succeededFuture();
     }
     var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).<Void>mapEmpty()
+    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class)
+        .onSuccess(a -> fromCreate.put(r.id(), a)).<Void>mapEmpty()
         .recover(t -> noNetworkService(t, r));
   }
 
@@ -91,9 +94,12 @@ public final class BridgeNetworking implements ContainerNetworking {
       return Future.succeededFuture();
     }
     var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
+    Attached known = fromCreate.remove(r.id());
     return pendingTeardown.getOrDefault(r.id(), Future.succeededFuture())
-        .compose(v -> Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class))
+        .compose(v -> known != null ? Future.succeededFuture(known)
+            : Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class))
         .compose(a -> workers.<Void>executeBlocking(() -> {
+          long t0 = System.nanoTime();
           LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
           applier.detach(r.id(), applied.remove(r.id()));
           try {
@@ -106,7 +112,10 @@ public final class BridgeNetworking implements ContainerNetworking {
             throw e;
           }
           applied.put(r.id(), plan);
+          long t1 = System.nanoTime();
           ResolverFiles.write(files, r.id(), r.effective(), plan, usesEmbeddedDns(a.network()));
+          LOG.debug("network {}: links {} ms, files {} ms", r.id(), (t1 - t0) / 1_000_000,
+              (System.nanoTime() - t1) / 1_000_000);
           return null;
         }, false).compose(v -> joinedNow(r, a)))
         .recover(t -> noNetworkService(t, r));
@@ -237,6 +246,7 @@ public final class BridgeNetworking implements ContainerNetworking {
 
   @Override
   public Future<Void> removed(ContainerRecord r) {
+    fromCreate.remove(r.id());
     String network = networkOf(r);
     if (network == null) {
       return Future.succeededFuture();
