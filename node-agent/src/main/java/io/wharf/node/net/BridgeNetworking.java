@@ -203,7 +203,8 @@ public final class BridgeNetworking implements ContainerNetworking {
 
   /**
    * Takes the container's link down after the caller has moved on: the namespace and veth go on a
-   * worker (a start of the same container waits for it), so exit and removal do not pay for it.
+   * worker (a start of the same container, and its removal, wait for it), so the exit does not
+   * pay for it and a removal right after it overlaps with it.
    */
   @Override
   public Future<Void> stopped(String id) {
@@ -251,7 +252,10 @@ public final class BridgeNetworking implements ContainerNetworking {
     if (network == null) {
       return Future.succeededFuture();
     }
-    return stopped(r.id()).compose(v -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
+    // removal waits for the teardown (begun at the exit, so mostly done): after `docker rm` returns
+    // the namespace is gone, and a following `network rm` finds no port left on the bridge
+    return stopped(r.id()).compose(v -> pendingTeardown.getOrDefault(r.id(), Future.succeededFuture()))
+        .compose(v -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
             new NetworkRequests.Disconnect(network, r.id(), true), Attached.class))
         .<Void>mapEmpty()
         .recover(t -> {
