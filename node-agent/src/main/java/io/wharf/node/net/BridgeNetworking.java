@@ -131,10 +131,14 @@ public final class BridgeNetworking implements ContainerNetworking {
     return host == null ? List.of() : host.names().aliases();
   }
 
-  /** The link is up: DNS serves the container, and the network event goes out. */
+  /** The link is up: the network event goes out, and DNS serves the container. */
   private Future<Void> joinedNow(ContainerRecord r, Attached a) {
-    joined.put(r.id(), a.network());
     events.event("connect", a.network(), r.id());
+    return served(r, a);
+  }
+
+  private Future<Void> served(ContainerRecord r, Attached a) {
+    joined.put(r.id(), a.network());
     if (!usesEmbeddedDns(a.network())) {
       return Future.succeededFuture();
     }
@@ -154,41 +158,19 @@ public final class BridgeNetworking implements ContainerNetworking {
       return Future.succeededFuture();
     }
     var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
-    return connectWhenServed(connect, ADOPT_ATTEMPTS)
+    return NetworkServiceCalls.connectOnceServed(bus, connect)
         .compose(a -> workers.<Void>executeBlocking(() -> {
           LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), 0);
-          if (applier.reattach(plan) && usesEmbeddedDns(a.network())
-              && !redirect.present(plan.netns(), plan.gateway())) {
-            redirect.install(plan.netns(), plan.ifName(), plan.gateway(), a.endpoint().ipv4());
+          if (applier.reattach(plan) && usesEmbeddedDns(a.network())) {
+            redirect.ensure(plan.netns(), plan.ifName(), plan.gateway(), a.endpoint().ipv4());
           }
           applied.put(r.id(), plan);
           return null;
-        }, false).compose(v -> {
-          joined.put(r.id(), a.network());
-          if (!usesEmbeddedDns(a.network())) {
-            return Future.<Void>succeededFuture();
-          }
-          dns.register(r.id(), r.effective().host() == null ? List.of() : r.effective().host().names().dns());
-          return dns.serve(a.endpoint().gateway(), a.network().id());
-        }))
+        }, false).compose(v -> served(r, a)))
         .recover(t -> {
           LOG.warn("re-applying the network of {} failed: {}", r.id(), t.getMessage());
           return Future.succeededFuture();
         });
-  }
-
-  /** Half a minute of retries: in a one-JVM daemon the network role deploys after the node's recovery. */
-  private static final int ADOPT_ATTEMPTS = 60;
-
-  private Future<Attached> connectWhenServed(NetworkRequests.Connect connect, int attemptsLeft) {
-    return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class).recover(t -> {
-      WharfException w = WharfException.of(t);
-      if (attemptsLeft <= 1 || w.category() != ErrorCategory.UNAVAILABLE) {
-        return Future.failedFuture(t);
-      }
-      return io.vertx.core.Vertx.currentContext().owner().timer(500)
-          .compose(x -> connectWhenServed(connect, attemptsLeft - 1));
-    });
   }
 
   /** A node running without any network-service in its cluster keeps loopback-only namespaces. */

@@ -51,6 +51,13 @@ public final class DnsRedirect {
     }
   }
 
+  /** Installs the redirect unless the namespace (one that outlived the agent) still has it. */
+  public void ensure(String netns, String ifName, String gateway, String containerIp) {
+    if (!present(netns, gateway)) {
+      install(netns, ifName, gateway, containerIp);
+    }
+  }
+
   /** True when the namespace has the UDP redirect to {@code gateway} (a namespace that outlived the agent). */
   public boolean present(String netns, String gateway) {
     return net.tryRun("ip", "netns", "exec", netns, "iptables", "-w", "-t", "nat", "-C", "OUTPUT",
