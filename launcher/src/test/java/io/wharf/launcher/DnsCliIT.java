@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * containers on a user network resolve each other by name and alias at 127.0.0.11, a third on
  * another network gets NXDOMAIN; --add-host, --dns, --dns-search, --dns-option, --hostname and
  * --domainname show in /etc/hosts and /etc/resolv.conf as Docker writes them; names still resolve
- * after the daemon is killed with SIGKILL and started again; docker events shows the network
- * events. Subnets and names are unique per run; everything made here is removed.
+ * after the daemon is killed with SIGKILL and started again (with a lost veth and a lost DNS
+ * redirect re-made); docker events shows the network events. Subnets and names are unique per run; everything made here is removed.
  */
 class DnsCliIT {
   private static final long PID = ProcessHandle.current().pid();
@@ -82,7 +82,12 @@ class DnsCliIT {
     assertNxdomain(other, web);
     assertNxdomain(other, "www");
 
+    String webId = docker.ok("inspect", "-f", "{{.Id}}", web).out().strip();
+    String clientId = docker.ok("inspect", "-f", "{{.Id}}", client).out().strip();
     node.killDaemon();
+    // while no daemon runs, web loses its link and client its DNS redirect: the restart re-makes both
+    assertEquals(0, host("ip", "link", "del", "wv" + webId.substring(0, 10) + "0"));
+    assertEquals(0, host("ip", "netns", "exec", clientId, "iptables", "-t", "nat", "-F"));
     node.startDaemon();
     assertResolves(client, web, webIp);
     assertResolves(web, client, clientIp);
@@ -123,6 +128,12 @@ class DnsCliIT {
         + "connect " + id + " " + net + " " + c + "\n"
         + "disconnect " + id + " " + net + " " + c + "\n"
         + "destroy " + id + " " + net + " <no value>\n", events);
+  }
+
+  private static int host(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor();
   }
 
   private void assertResolves(String from, String name, String ip) throws Exception {
