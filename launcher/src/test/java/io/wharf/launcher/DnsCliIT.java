@@ -89,6 +89,8 @@ class DnsCliIT {
     assertEquals(0, host("ip", "link", "del", "wv" + webId.substring(0, 10) + "0"));
     assertEquals(0, host("ip", "netns", "exec", clientId, "iptables", "-t", "nat", "-F"));
     node.startDaemon();
+    awaitResolution(client, web); // the node re-applies networks once the network role is up
+    awaitResolution(web, client);
     assertResolves(client, web, webIp);
     assertResolves(web, client, clientIp);
     assertNxdomain(other, web);
@@ -134,6 +136,13 @@ class DnsCliIT {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     return p.waitFor();
+  }
+
+  private void awaitResolution(String from, String name) throws Exception {
+    long deadline = DaemonProcess.deadline(Duration.ofSeconds(30));
+    while (docker.run("exec", from, "nslookup", name, "127.0.0.11").exit() != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
   }
 
   private void assertResolves(String from, String name, String ip) throws Exception {

@@ -36,12 +36,26 @@ public final class DnsRedirect {
 
   /** Installs the redirect in a fresh namespace (one whose nat table has none of it yet). */
   public void install(String netns, String ifName, String gateway, String containerIp) {
+    apply(netns, ifName, gateway, containerIp, "iptables-restore --noflush ");
+  }
+
+  /**
+   * For a namespace that outlived the agent: {@code route_localnet} set again (a re-made veth lost
+   * it), the rules restored unless the UDP DNAT is still there. One process too.
+   */
+  public void ensure(String netns, String ifName, String gateway, String containerIp) {
+    String check = "iptables -w -t nat -C OUTPUT -d " + ResolvConf.EMBEDDED_DNS + "/32 -p udp --dport 53 -j DNAT"
+        + " --to-destination " + gateway + ":53";
+    apply(netns, ifName, gateway, containerIp, check + " 2>/dev/null || iptables-restore --noflush ");
+  }
+
+  private void apply(String netns, String ifName, String gateway, String containerIp, String restore) {
     Path file = null;
     try {
       file = Files.createTempFile("wharf-dns", ".rules");
       Files.writeString(file, rules(gateway, containerIp));
       net.run("ip", "netns", "exec", netns, "sh", "-c",
-          "echo 1 > /proc/sys/net/ipv4/conf/" + ifName + "/route_localnet && iptables-restore --noflush " + file);
+          "echo 1 > /proc/sys/net/ipv4/conf/" + ifName + "/route_localnet && " + restore + file);
     } catch (IOException e) {
       throw io.wharf.api.WharfException.internal("cannot write the DNS redirect rules: " + e.getMessage(), e);
     } finally {
@@ -49,19 +63,5 @@ public final class DnsRedirect {
         file.toFile().delete();
       }
     }
-  }
-
-  /** Installs the redirect unless the namespace (one that outlived the agent) still has it. */
-  public void ensure(String netns, String ifName, String gateway, String containerIp) {
-    if (!present(netns, gateway)) {
-      install(netns, ifName, gateway, containerIp);
-    }
-  }
-
-  /** True when the namespace has the UDP redirect to {@code gateway} (a namespace that outlived the agent). */
-  public boolean present(String netns, String gateway) {
-    return net.tryRun("ip", "netns", "exec", netns, "iptables", "-w", "-t", "nat", "-C", "OUTPUT",
-        "-d", ResolvConf.EMBEDDED_DNS + "/32", "-p", "udp", "--dport", "53", "-j", "DNAT",
-        "--to-destination", gateway + ":53");
   }
 }

@@ -18,8 +18,8 @@ import io.wharf.api.network.NetworkRequests.Attached;
 final class NetworkServiceCalls {
   private NetworkServiceCalls() {}
 
-  static final long RETRY_MS = 500;
-  private static final int ATTEMPTS = 60;
+  static final long RETRY_MS = 200;
+  private static final int ATTEMPTS = 150;
 
   static Future<Attached> connectOnceServed(EventBus bus, NetworkRequests.Connect connect) {
     return connect(bus, connect, ATTEMPTS);
