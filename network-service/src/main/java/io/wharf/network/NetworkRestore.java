@@ -25,7 +25,18 @@ final class NetworkRestore {
     this.disk = disk;
   }
 
+  /**
+   * Restores only into a cluster that has no user network and no endpoint yet (the whole cluster
+   * restarted): when other members kept the maps, theirs are newer than this member's copy.
+   */
   Future<Void> run() {
+    return store.all().compose(all -> store.endpoints().compose(eps -> {
+      boolean fresh = eps.isEmpty() && all.stream().allMatch(n -> BuiltinNetworks.NAMES.contains(n.name()));
+      return fresh ? restore() : Future.<Void>succeededFuture();
+    }));
+  }
+
+  private Future<Void> restore() {
     return disk.networks().compose(saved -> Future.all(saved.stream()
             .filter(n -> !BuiltinNetworks.NAMES.contains(n.name())).map(this::network).toList()))
         .compose(v -> store.all())
