@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DnsCliIT {
   private static final long PID = ProcessHandle.current().pid();
-  private static final String NET = "10." + (150 + PID % 100) + ".";
+  private static final String NET = "10." + (50 + PID % 50) + ".";
   private WharfNode node;
   private DockerCliRunner docker;
 

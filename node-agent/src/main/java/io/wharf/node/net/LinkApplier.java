@@ -109,6 +109,7 @@ public final class LinkApplier {
       net.run("ip", "addr", "add", p.bridgeAddress(), "dev", p.bridge());
       net.run("ip", "link", "set", p.bridge(), "up");
     }
+    pinAddress(p.bridge());
     net.tryRun("sysctl", "-qw", "net.ipv4.ip_forward=1");
     net.tryRun("iptables", "-w", "-N", CHAIN);
     if (!net.tryRun("iptables", "-w", "-C", "FORWARD", "-j", CHAIN)) {
@@ -122,6 +123,23 @@ public final class LinkApplier {
     }
     ensured.add(p.bridge());
     ensuredPlans.put(p.bridge(), p);
+  }
+
+  /**
+   * A bridge whose MAC was never set takes the lowest MAC of its ports, so it changes when a port
+   * comes or goes (a container starts, stops, or has its veth re-made), and the other containers'
+   * ARP entry for the gateway goes stale: traffic to the gateway (the embedded DNS, egress) stops
+   * for tens of seconds. Setting the current address marks it as set: it stays (as Docker's does).
+   */
+  private void pinAddress(String bridge) {
+    Path sys = Path.of("/sys/class/net", bridge);
+    try {
+      if (!Files.readString(sys.resolve("addr_assign_type")).strip().equals("3")) {
+        net.run("ip", "link", "set", bridge, "address", Files.readString(sys.resolve("address")).strip());
+      }
+    } catch (java.io.IOException e) {
+      throw io.wharf.api.WharfException.internal("cannot read the address of " + bridge + ": " + e.getMessage(), e);
+    }
   }
 
   /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */

@@ -13,13 +13,14 @@ import io.wharf.api.network.NetworkRequests.Attached;
 /**
  * Calls to the network-service that must outwait its start: in a one-JVM daemon the network role
  * deploys after the node agent's recovery, so a recovery-time connect is retried every
- * {@value #RETRY_MS} ms while nobody answers, for half a minute. Call on a Vert.x context.
+ * {@value #RETRY_MS} ms while nobody answers, for two minutes (a loaded host starts slowly).
+ * Call on a Vert.x context.
  */
 final class NetworkServiceCalls {
   private NetworkServiceCalls() {}
 
   static final long RETRY_MS = 200;
-  private static final int ATTEMPTS = 150;
+  private static final int ATTEMPTS = 600;
 
   static Future<Attached> connectOnceServed(EventBus bus, NetworkRequests.Connect connect) {
     return connect(bus, connect, ATTEMPTS);
