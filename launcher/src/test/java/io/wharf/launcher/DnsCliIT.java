@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * another network gets NXDOMAIN; --add-host, --dns, --dns-search, --dns-option, --hostname and
  * --domainname show in /etc/hosts and /etc/resolv.conf as Docker writes them; names still resolve
  * after the daemon is killed with SIGKILL and started again (with a lost veth and a lost DNS
- * redirect re-made); docker events shows the network events. Subnets and names are unique per run; everything made here is removed.
+ * redirect re-made); docker events shows the network events. Subnets and names are unique per
+ * run; everything made here is removed.
  */
 class DnsCliIT {
   private static final long PID = ProcessHandle.current().pid();

@@ -34,7 +34,7 @@ final class DnsScope {
         .map(Endpoint::containerId).findFirst().orElse(null);
   }
 
-  /** The networks the container at {@code askerIp} on {@code networkId} is on ({@code networkId} alone when unknown). */
+  /** The networks of the container at {@code askerIp} on {@code networkId} (just that one when unknown). */
   static Set<String> networksOf(List<Endpoint> all, String networkId, String askerIp) {
     String container = askerOf(all, networkId, askerIp);
     if (container == null) {
