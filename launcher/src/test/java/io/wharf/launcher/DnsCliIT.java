@@ -90,7 +90,7 @@ class DnsCliIT {
     assertEquals(0, host("ip", "link", "del", "wv" + webId.substring(0, 10) + "0"));
     assertEquals(0, host("ip", "netns", "exec", clientId, "iptables", "-t", "nat", "-F"));
     node.startDaemon();
-    awaitResolution(client, web); // the node re-applies networks once the network role is up
+    awaitResolution(client, web); // recovery re-applies the links and the redirect just after the start
     awaitResolution(web, client);
     assertResolves(client, web, webIp);
     assertResolves(web, client, clientIp);

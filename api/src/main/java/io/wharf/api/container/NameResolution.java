@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param dns nameserver addresses ({@code --dns}); on a user network the embedded DNS's upstreams
  * @param extraHosts {@code name:ip} (or {@code name=ip}; ip may be {@code host-gateway}), {@code --add-host}
- * @param aliases extra DNS names of the container on its network
+ * @param aliases extra DNS names of the container on the network of its mode (its other networks
+ *     get theirs when the gateway connects them)
  */
 public record NameResolution(List<String> dns, List<String> dnsSearch, List<String> dnsOptions,
     List<String> extraHosts, List<String> aliases) {

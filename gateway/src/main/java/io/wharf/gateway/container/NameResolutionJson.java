@@ -30,7 +30,7 @@ final class NameResolutionJson {
     List<String> extraHosts = strings(hostConfig, "ExtraHosts");
     extraHosts.forEach(NameResolutionJson::validateExtraHost);
     return new NameResolution(dns, strings(hostConfig, "DnsSearch"), strings(hostConfig, "DnsOptions"),
-        extraHosts, aliases(networkingConfig));
+        extraHosts, aliases(hostConfig, networkingConfig));
   }
 
   /** {@code name:ip} or {@code name=ip}; ip an address or {@code host-gateway} (moby's ValidateExtraHost). */
@@ -59,17 +59,16 @@ final class NameResolutionJson {
     return IPV4.matcher(s).matches() || (s.contains(":") && s.matches("[0-9a-fA-F:.]+"));
   }
 
-  /** The aliases of every endpoint config (a container joins one network at create). */
-  private static List<String> aliases(JsonObject networking) {
-    List<String> out = new ArrayList<>();
-    JsonObject endpoints = CreateRequestTranslator.object(networking, "EndpointsConfig");
-    for (String network : endpoints.fieldNames()) {
-      Object ep = endpoints.getValue(network);
-      if (ep instanceof JsonObject o) {
-        strings(o, "Aliases").stream().filter(a -> !out.contains(a)).forEach(out::add);
-      }
-    }
-    return out;
+  /**
+   * The aliases of the endpoint config of the mode's network, which the node gets at create. The
+   * other entries (several {@code --network}, compose) are connected with their own aliases by the
+   * gateway's {@code EndpointsConfigHook}: their aliases must not resolve on this network.
+   */
+  private static List<String> aliases(JsonObject hostConfig, JsonObject networking) {
+    String mode = hostConfig.getString("NetworkMode");
+    String network = mode == null || mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
+    Object ep = CreateRequestTranslator.object(networking, "EndpointsConfig").getValue(network);
+    return ep instanceof JsonObject o ? strings(o, "Aliases") : List.of();
   }
 
   private static List<String> strings(JsonObject o, String key) {

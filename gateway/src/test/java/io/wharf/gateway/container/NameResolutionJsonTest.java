@@ -16,14 +16,24 @@ class NameResolutionJsonTest {
   @Test
   void readsDnsSettingsExtraHostsAndEndpointAliases() {
     JsonObject host = new JsonObject("{\"Dns\":[\"1.1.1.1\",\"2001:db8::1\"],\"DnsSearch\":[\"a.example\"],"
-        + "\"DnsOptions\":[\"ndots:2\"],\"ExtraHosts\":[\"foo:1.2.3.4\",\"gw:host-gateway\",\"v6=[::1]\"]}");
-    JsonObject net = new JsonObject("{\"EndpointsConfig\":{\"front\":{\"Aliases\":[\"www\",\"web\"]}}}");
+        + "\"DnsOptions\":[\"ndots:2\"],\"ExtraHosts\":[\"foo:1.2.3.4\",\"gw:host-gateway\",\"v6=[::1]\"],"
+        + "\"NetworkMode\":\"front\"}");
+    JsonObject net = new JsonObject("{\"EndpointsConfig\":{\"front\":{\"Aliases\":[\"www\",\"web\"]},"
+        + "\"back\":{\"Aliases\":[\"db\"]}}}");
     NameResolution n = NameResolutionJson.parse(host, net);
     assertEquals(List.of("1.1.1.1", "2001:db8::1"), n.dns());
     assertEquals(List.of("a.example"), n.dnsSearch());
     assertEquals(List.of("ndots:2"), n.dnsOptions());
     assertEquals(List.of("foo:1.2.3.4", "gw:host-gateway", "v6=[::1]"), n.extraHosts());
-    assertEquals(List.of("www", "web"), n.aliases());
+    assertEquals(List.of("www", "web"), n.aliases(), "the mode's network's aliases only");
+  }
+
+  @Test
+  void theDefaultModeTakesTheBridgeEntrysAliases() {
+    JsonObject net = new JsonObject("{\"EndpointsConfig\":{\"bridge\":{\"Aliases\":[\"a\"]}}}");
+    assertEquals(List.of("a"), NameResolutionJson.parse(new JsonObject(), net).aliases());
+    assertEquals(List.of("a"), NameResolutionJson.parse(new JsonObject("{\"NetworkMode\":\"default\"}"), net).aliases());
+    assertEquals(List.of(), NameResolutionJson.parse(new JsonObject("{\"NetworkMode\":\"other\"}"), net).aliases());
   }
 
   @Test
