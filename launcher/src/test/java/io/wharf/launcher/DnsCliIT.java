@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * another network gets NXDOMAIN; --add-host, --dns, --dns-search, --dns-option, --hostname and
  * --domainname show in /etc/hosts and /etc/resolv.conf as Docker writes them; names still resolve
  * after the daemon is killed with SIGKILL and started again (with a lost veth and a lost DNS
- * redirect re-made); docker events shows the network events. Subnets and names are unique per
- * run; everything made here is removed.
+ * redirect re-made); a container on several networks resolves the names of each, and a live
+ * connect gives a default-bridge container the embedded DNS; docker events shows the network
+ * events. Subnets and names are unique per run; everything made here is removed.
  */
 class DnsCliIT {
   private static final long PID = ProcessHandle.current().pid();
@@ -96,6 +97,43 @@ class DnsCliIT {
     assertResolves(web, client, clientIp);
     assertNxdomain(other, web);
     docker.ok("exec", client, "ping", "-c1", "-W2", web);
+  }
+
+  @Test
+  void aContainerOnSeveralNetworksResolvesTheNamesOfEachAndALiveConnectAddsDns() throws Exception {
+    String a = name("na");
+    String b = name("nb");
+    docker.ok("network", "create", "--subnet", NET + "4.0/24", a);
+    docker.ok("network", "create", "--subnet", NET + "5.0/24", b);
+    String onA = name("on-a");
+    String onB = name("on-b");
+    String both = name("both");
+    String late = name("late");
+    docker.ok("run", "-d", "--name", onA, "--network", a, "busybox", "sleep", "600");
+    docker.ok("run", "-d", "--name", onB, "--network", b, "--network-alias", "bee", "busybox", "sleep", "600");
+    docker.ok("create", "--name", both, "--network", a, "busybox", "sleep", "600");
+    docker.ok("network", "connect", b, both);
+    docker.ok("start", both);
+    assertResolves(both, onA, ip(onA));
+    assertResolves(both, "bee", ip(onB));
+    String bothOnB = docker.ok("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + b + "\").IPAddress}}", both)
+        .out().strip();
+    assertTrue(bothOnB.startsWith(NET + "5."), bothOnB);
+    assertResolves(onB, both, bothOnB);
+    assertNxdomain(onA, onB);
+
+    // a default-bridge container gets the embedded DNS when connected live to a user network
+    docker.ok("run", "-d", "--name", late, "busybox", "sleep", "600");
+    assertNotEquals("nameserver 127.0.0.11\noptions ndots:0\n", docker.ok("exec", late, "cat", "/etc/resolv.conf").out());
+    docker.ok("network", "connect", b, late);
+    assertEquals("nameserver 127.0.0.11\noptions ndots:0\n", docker.ok("exec", late, "cat", "/etc/resolv.conf").out());
+    assertResolves(late, "bee", ip(onB));
+    assertNxdomain(late, onA);
+    docker.ok("network", "connect", a, late);
+    assertResolves(late, onA, ip(onA));
+    docker.ok("network", "disconnect", b, late);
+    assertResolves(late, onA, ip(onA)); // the redirect moved to network a
+    assertNxdomain(late, "bee");
   }
 
   @Test
