@@ -4,7 +4,7 @@
 # The two kinds alternate, so that load drifting on a shared machine hits both alike.
 #   DOCKER_HOST=unix:///run/wharf/wharf.sock bench/bridge-latency.sh [RUNS]
 set -euo pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/timing.sh"
 runs=${1:-15}
 docker run --rm busybox true >/dev/null                  # warm-up: bridge and rules exist afterwards
 docker run --rm --network none busybox true >/dev/null

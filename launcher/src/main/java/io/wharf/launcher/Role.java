@@ -77,7 +77,9 @@ public enum Role {
       case VOLUME -> new JsonObject()
           .put("dataRoot", o.dataRoot().toString())
           .put("nodeId", o.nodeName());
-      case NETWORK -> new JsonObject().put("dataRoot", o.dataRoot().toString());
+      case NETWORK -> new JsonObject()
+          .put("dataRoot", o.dataRoot().toString())
+          .put("nodeId", o.nodeName());
       case SCHEDULER -> new JsonObject();
     };
   }

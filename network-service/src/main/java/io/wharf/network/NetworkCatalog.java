@@ -126,6 +126,13 @@ public final class NetworkCatalog {
         .toList()));
   }
 
+  /** Told of every network removed (by rm or prune), for the "network destroy" event. */
+  private java.util.function.Consumer<NetworkRecord> removed = n -> { };
+
+  public void onRemoved(java.util.function.Consumer<NetworkRecord> listener) {
+    this.removed = listener;
+  }
+
   public Future<Void> remove(String ref) {
     return resolve(ref).compose(this::details).compose(d -> {
       NetworkRecord n = d.network();
@@ -137,7 +144,7 @@ public final class NetworkCatalog {
         throw new WharfException(ErrorCategory.PERMISSION_DENIED,
             "error while removing network: network " + n.name() + " id " + n.id() + " has active endpoints");
       }
-      return store.delete(n);
+      return store.delete(n).onSuccess(v -> removed.accept(n));
     });
   }
 
@@ -146,7 +153,7 @@ public final class NetworkCatalog {
     return list(filter).compose(all -> {
       List<NetworkRecord> unused = all.stream().filter(d -> d.endpoints().isEmpty())
           .map(Details::network).filter(n -> !n.predefined()).toList();
-      return Future.all(unused.stream().map(store::delete).toList())
+      return Future.all(unused.stream().map(n -> store.delete(n).onSuccess(v -> removed.accept(n))).toList())
           .map(v -> unused.stream().map(NetworkRecord::name).toList());
     });
   }

@@ -72,7 +72,7 @@ final class ContainerRecovery {
         thawAfterCommit(r);
         return () -> {
           lifecycle.health.watch(r.id());
-          lifecycle.networkAdopted(r);
+          lifecycle.networkAdopted(r); // DNS responder, DNAT, links and rules come back
         };
       case EXITED:
         long finishedAt = exitFileTime(r.id());

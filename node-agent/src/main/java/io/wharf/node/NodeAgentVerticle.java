@@ -59,8 +59,13 @@ public final class NodeAgentVerticle extends VerticleBase {
       networking = new io.wharf.node.net.BridgeNetworking(vertx.eventBus(),
           vertx.sharedData(), workers,
           new io.wharf.node.net.LinkApplier(new io.wharf.node.net.HostNet()), node.files(),
-          new io.wharf.node.net.EmbeddedDns(vertx,
-              io.wharf.node.net.EmbeddedDns.firstNameserver(Path.of("/etc/resolv.conf"))), node.store()::get);
+          new io.wharf.node.net.EmbeddedDns(vertx, io.wharf.node.net.ResolvConf.upstreams(
+              io.wharf.api.container.NameResolution.NONE, node.files().hostResolvConfText(),
+              io.wharf.node.net.ResolvConf.readOrNull(Path.of("/run/systemd/resolve/resolv.conf")))),
+          node.store()::get);
+      networking.publishEventsTo((action, net, containerId) -> cluster.event("network", action, net.id(),
+          Map.of("container", containerId, "name", net.name(),
+              "type", net.driver() == null ? "null" : net.driver())));
       lifecycle.useNetworking(ports = new io.wharf.node.net.ports.PortPublishing(networking,
           new io.wharf.node.net.ports.PortPublisher(new io.wharf.node.net.HostNet(),
               io.wharf.node.net.ports.PortAllocator.onHost(), paths::containerDir),

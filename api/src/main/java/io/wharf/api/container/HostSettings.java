@@ -21,6 +21,7 @@ import java.util.List;
  * @param volumesFrom containers (name or id, ":ro"/":rw" suffix) whose mounts this one shares
  * @param portBindings HostConfig.PortBindings: "80/tcp" -&gt; bindings, as given (ports resolved at start)
  * @param publishAllPorts HostConfig.PublishAllPorts ({@code -P}): every exposed port to a random host port
+ * @param names --dns, --dns-search, --dns-option, --add-host and network aliases; never null
  */
 public record HostSettings(
     boolean autoRemove,
@@ -50,7 +51,8 @@ public record HostSettings(
     List<MountSpec> mounts,
     List<String> volumesFrom,
     java.util.Map<String, List<PortBinding>> portBindings,
-    boolean publishAllPorts) {
+    boolean publishAllPorts,
+    NameResolution names) {
 
   /** Absent collections (records saved before these fields existed) read as empty. */
   public HostSettings {
@@ -64,9 +66,25 @@ public record HostSettings(
     mounts = mounts == null ? List.of() : mounts;
     volumesFrom = volumesFrom == null ? List.of() : volumesFrom;
     portBindings = portBindings == null ? java.util.Map.of() : portBindings;
+    names = names == null ? NameResolution.NONE : names;
   }
 
-  /** Settings without published ports (the form before port publishing existed). */
+  /** Settings without name resolution options (the form before they existed). */
+  public HostSettings(boolean autoRemove, long memory, long memorySwap, long nanoCpus, long cpuShares,
+      long cpuQuota, long cpuPeriod, Long pidsLimit, boolean privileged, List<String> capAdd,
+      List<String> capDrop, boolean readonlyRootfs, String networkMode, RestartPolicy restartPolicy,
+      List<Integer> consoleSize, java.util.Map<String, String> tmpfs, List<Ulimit> ulimits,
+      List<String> groupAdd, List<String> securityOpt, List<DeviceMapping> devices, long shmSize,
+      java.util.Map<String, String> sysctls, Boolean init, java.util.Map<String, String> logOptions,
+      List<MountSpec> mounts, List<String> volumesFrom,
+      java.util.Map<String, List<PortBinding>> portBindings, boolean publishAllPorts) {
+    this(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, privileged,
+        capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs, ulimits, groupAdd,
+        securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom, portBindings,
+        publishAllPorts, null);
+  }
+
+  /** Settings without published ports nor name resolution options. */
   public HostSettings(boolean autoRemove, long memory, long memorySwap, long nanoCpus, long cpuShares,
       long cpuQuota, long cpuPeriod, Long pidsLimit, boolean privileged, List<String> capAdd,
       List<String> capDrop, boolean readonlyRootfs, String networkMode, RestartPolicy restartPolicy,
@@ -76,7 +94,8 @@ public record HostSettings(
       List<MountSpec> mounts, List<String> volumesFrom) {
     this(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, privileged,
         capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs, ulimits, groupAdd,
-        securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom, null, false);
+        securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom, null, false,
+        null);
   }
 
   /** These settings with the given published ports. */
@@ -84,7 +103,15 @@ public record HostSettings(
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
         ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom,
-        bindings, publishAll);
+        bindings, publishAll, names);
+  }
+
+  /** These settings with the given name resolution options. */
+  public HostSettings withNames(NameResolution newNames) {
+    return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
+        pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
+        ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom,
+        portBindings, publishAllPorts, newNames);
   }
 
   /** Settings without mounts (the form before volumes existed). */
@@ -104,7 +131,7 @@ public record HostSettings(
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
         ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, newMounts, volumesFrom,
-        portBindings, publishAllPorts);
+        portBindings, publishAllPorts, names);
   }
 
   public static HostSettings defaults() {

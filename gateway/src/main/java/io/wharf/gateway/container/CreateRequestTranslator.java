@@ -46,7 +46,7 @@ public final class CreateRequestTranslator {
         b.getValue("StopTimeout") == null ? null : number(b, "StopTimeout").intValue(),
         PortBindingsJson.exposed(keys(b.getValue("ExposedPorts"))),
         keys(b.getValue("Volumes")),
-        host(object(b, "HostConfig")),
+        host(object(b, "HostConfig"), object(b, "NetworkingConfig")),
         RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
     PortBindingsJson.validateMode(spec);
@@ -54,6 +54,10 @@ public final class CreateRequestTranslator {
   }
 
   static HostSettings host(JsonObject h) {
+    return host(h, new JsonObject());
+  }
+
+  static HostSettings host(JsonObject h, JsonObject networking) {
     JsonObject rp = object(h, "RestartPolicy");
     String rpName = emptyToNull(rp.getString("Name"));
     String mode = emptyToNull(h.getString("NetworkMode"));
@@ -85,7 +89,8 @@ public final class CreateRequestTranslator {
         RunOptionsJson.logOptions(object(h, "LogConfig")),
         MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
         orEmpty(words(h, "VolumesFrom")))
-        .withPorts(PortBindingsJson.parse(h.getValue("PortBindings")), bool(h, "PublishAllPorts"));
+        .withPorts(PortBindingsJson.parse(h.getValue("PortBindings")), bool(h, "PublishAllPorts"))
+        .withNames(NameResolutionJson.parse(h, networking));
   }
 
   static String stripSlash(String name) {

@@ -16,7 +16,7 @@ final class HostConfigJson {
   static JsonObject of(HostSettings h, String networkMode) {
     HostSettings s = h == null ? HostSettings.defaults() : h;
     RestartPolicy rp = s.restartPolicy() == null ? RestartPolicy.NO : s.restartPolicy();
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("Binds", null)
         .put("ContainerIDFile", "")
         .put("LogConfig", new JsonObject().put("Type", RunOptionsJson.JSON_FILE)
@@ -48,6 +48,8 @@ final class HostConfigJson {
         .put("Sysctls", s.sysctls() == null || s.sysctls().isEmpty() ? null : RunOptionsJson.mapJson(s.sysctls()))
         .put("ShmSize", s.shmSize() > 0 ? s.shmSize() : DEFAULT_SHM_SIZE)
         .put("Init", s.init());
+    NameResolutionJson.put(json, s.names());
+    return json;
   }
 
   private static JsonArray consoleSize(List<Integer> size) {

@@ -38,6 +38,11 @@ final class AppliedLinks {
     return byContainer.getOrDefault(containerId, Map.of()).get(networkId);
   }
 
+  /** Every plan of the container, in the order they were applied. */
+  synchronized List<LinkPlan> all(String containerId) {
+    return new ArrayList<>(byContainer.getOrDefault(containerId, Map.of()).values());
+  }
+
   /** The plan of the container's eth0 (the network of its mode), or null when it has none here. */
   synchronized LinkPlan primary(String containerId) {
     return byContainer.getOrDefault(containerId, Map.of()).values().stream()

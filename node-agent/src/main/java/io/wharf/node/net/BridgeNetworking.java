@@ -15,9 +15,10 @@ import io.wharf.api.network.NetworkRequests.Attached;
 import io.wharf.node.ContainerFiles;
 import io.wharf.node.ContainerNetworking;
 import io.wharf.node.ContainerRecord;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * eth0 for the mode's network, with the default route, eth1... for the others; a running
  * container is linked to (or unlinked from) one network live. At exit the namespace goes.
  * Mode container:&lt;id&gt; joins that container's namespace ({@link SharedNetns}); host and none are
- * left alone.
+ * left alone. User networks get the embedded DNS at 127.0.0.11 ({@link ContainerDns}); links
+ * joined and left send Docker's "network connect/disconnect" events.
  */
 public final class BridgeNetworking implements ContainerNetworking {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeNetworking.class);
@@ -37,10 +39,13 @@ public final class BridgeNetworking implements ContainerNetworking {
   private final WorkerExecutor workers;
   private final LinkApplier applier;
   private final ContainerFiles files;
-  private final EmbeddedDns dns;
   private final ContainerEndpoints endpoints;
   private final Function<String, Optional<ContainerRecord>> records;
   private final AppliedLinks applied = new AppliedLinks();
+  private final ContainerDns dnsSetup;
+  /** Teardowns still running: a start of the same container waits for its own (names are reused). */
+  private final Map<String, Future<Void>> pendingTeardown = new ConcurrentHashMap<>();
+  private final JoinedNetworks joined = new JoinedNetworks();
 
   /** @param records this node's containers by id, for container:&lt;id&gt; */
   public BridgeNetworking(EventBus bus, SharedData data, WorkerExecutor workers, LinkApplier applier,
@@ -49,9 +54,14 @@ public final class BridgeNetworking implements ContainerNetworking {
     this.workers = workers;
     this.applier = applier;
     this.files = files;
-    this.dns = dns;
     this.endpoints = new ContainerEndpoints(data);
     this.records = records;
+    this.dnsSetup = new ContainerDns(applier.net(), dns);
+  }
+
+  /** Where "network connect/disconnect" events go (the node's cluster view). */
+  public void publishEventsTo(NetworkEvents sink) {
+    joined.publishTo(sink);
   }
 
   /** The network a mode names, or null when the container gets no bridge endpoint. */
@@ -79,9 +89,15 @@ public final class BridgeNetworking implements ContainerNetworking {
     return connect(network, r).<Void>mapEmpty().recover(t -> noNetworkService(t, r));
   }
 
+  /** Connects to the mode's network, with the aliases asked for at create ({@code --network-alias}). */
   private Future<Attached> connect(String network, ContainerRecord r) {
-    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, List.of(), true);
+    var connect = new NetworkRequests.Connect(network, r.id(), r.name(), null, aliases(r), true);
     return Bus.request(bus, Addresses.NETWORK_CONNECT, connect, Attached.class);
+  }
+
+  private static List<String> aliases(ContainerRecord r) {
+    HostSettings host = r.effective().host();
+    return host == null ? List.of() : host.names().aliases();
   }
 
   @Override
@@ -99,50 +115,53 @@ public final class BridgeNetworking implements ContainerNetworking {
     if (primary == null) {
       return Future.succeededFuture();
     }
-    return endpoints.of(r.id())
+    return pendingTeardown.getOrDefault(r.id(), Future.succeededFuture())
+        .compose(v -> endpoints.of(r.id()))
         .compose(all -> all.isEmpty() ? connect(primary, r).map(List::of) : Future.succeededFuture(all))
         .compose(all -> workers.executeBlocking(() -> linkAll(r, ContainerEndpoints.ordered(all, primary)), false))
-        .compose(this::serveDns)
+        .compose(all -> joinedNow(r, all))
         .recover(t -> noNetworkService(t, r));
   }
 
-  /** Links every network of a starting container; on failure nothing of it is left. */
+  /**
+   * Links every network of a starting container, then its DNS redirect (on a user network) and
+   * its hosts and resolv.conf; on failure nothing of it is left.
+   */
   private List<Attached> linkAll(ContainerRecord r, List<Attached> all) {
+    long t0 = System.nanoTime();
     applier.detach(r.id(), applied.removeAll(r.id()));
+    boolean embedded;
     try {
       for (Attached a : all) {
         LinkPlan plan = LinkPlan.of(r.id(), a.network(), a.endpoint(), applied.freeIndex(r.id()));
         applied.put(r.id(), a.network().id(), plan);
         applier.attach(plan);
       }
+      embedded = dnsSetup.install(r.id(), applied.all(r.id()));
     } catch (RuntimeException e) {
       applier.detach(r.id(), applied.removeAll(r.id()));
       throw e;
     }
+    long t1 = System.nanoTime();
     if (!all.isEmpty()) {
-      Attached first = all.get(0);
-      ResolverFiles.write(files, r.id(), applied.get(r.id(), first.network().id()), isUserNetwork(first));
+      ResolverFiles.write(files, r.id(), r.effective(), applied.get(r.id(), all.get(0).network().id()), embedded);
     }
+    LOG.debug("network {}: links {} ms, files {} ms", r.id(), (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
     return all;
   }
 
-  private static boolean isUserNetwork(Attached a) {
-    return !a.network().name().equals(BuiltinNetworks.BRIDGE);
-  }
-
-  private Future<Void> serveDns(List<Attached> all) {
-    List<Future<Void>> serving = new ArrayList<>();
-    for (Attached a : all) {
-      if (isUserNetwork(a)) {
-        serving.add(dns.serve(a.endpoint().gateway(), a.network().id()));
-      }
-    }
-    return Future.all(serving).mapEmpty();
+  /** The links are up: the network events go out, and the embedded DNS serves the container. */
+  private Future<Void> joinedNow(ContainerRecord r, List<Attached> all) {
+    joined.joined(r.id(), all.stream().map(Attached::network).toList());
+    return dnsSetup.serve(r, all);
   }
 
   /**
    * Live-restore of a container that kept running: its links are matched again (and made again
-   * where lost, see {@link AdoptedLinks}), and the embedded DNS serves its user networks again.
+   * where lost, see {@link AdoptedLinks}), its 127.0.0.11 redirect checked (and restored where
+   * lost), and the embedded DNS serves its user networks again. The network role is deployed
+   * before the node role, so its endpoints are there when this runs.
    */
   @Override
   public Future<Void> adopted(ContainerRecord r) {
@@ -152,8 +171,15 @@ public final class BridgeNetworking implements ContainerNetworking {
     }
     AdoptedLinks adopted = new AdoptedLinks(applier, applied);
     return endpoints.of(r.id())
-        .compose(all -> workers.executeBlocking(() -> adopted.relink(r.id(), ContainerEndpoints.ordered(all, primary)), false))
-        .compose(this::serveDns)
+        .compose(all -> workers.executeBlocking(() -> {
+          List<Attached> linked = adopted.relink(r.id(), ContainerEndpoints.ordered(all, primary));
+          dnsSetup.ensure(r.id(), applied.all(r.id()));
+          return linked;
+        }, false))
+        .compose(linked -> {
+          joined.rejoined(r.id(), linked.stream().map(Attached::network).toList());
+          return dnsSetup.serve(r, linked);
+        })
         .recover(t -> {
           LOG.warn("restoring the networks of {} failed: {}", r.id(), t.getMessage());
           return Future.succeededFuture();
@@ -174,13 +200,16 @@ public final class BridgeNetworking implements ContainerNetworking {
       applied.put(r.id(), a.network().id(), plan);
       try {
         applier.attach(plan);
+        if (dnsSetup.connected(r.id(), plan)) {
+          ResolverFiles.useEmbedded(files, r.id(), r.effective());
+        }
       } catch (RuntimeException e) {
         applied.remove(r.id(), a.network().id());
         applier.unlink(plan);
         throw e;
       }
       return List.of(a);
-    }, false).compose(this::serveDns);
+    }, false).compose(linked -> joinedNow(r, linked));
   }
 
   @Override
@@ -193,15 +222,16 @@ public final class BridgeNetworking implements ContainerNetworking {
       }
       if (plan != null) {
         applier.unlink(plan);
+        dnsSetup.disconnected(r.id(), plan, applied.all(r.id()));
         unusedBridgeGone(plan);
       }
       return null;
-    }, false);
+    }, false).onSuccess(v -> joined.left(r.id(), a.network()));
   }
 
   private void unusedBridgeGone(LinkPlan plan) {
     if (applier.removeBridgeIfUnused(plan)) {
-      dns.stop(plan.gateway());
+      dnsSetup.bridgeGone(plan);
     }
   }
 
@@ -221,24 +251,32 @@ public final class BridgeNetworking implements ContainerNetworking {
   }
 
   /**
-   * Tears the container's links down. A daemon restarted since the start (the container exited
-   * while no daemon ran) has no plans: they are found from its recorded endpoints and the MACs
-   * in its namespace, so that a user bridge left without port goes with its rules.
+   * Tears the container's links down after the caller has moved on: the namespace and veths go on
+   * a worker (a start of the same container, and its removal, wait for it), so the exit does not
+   * pay for it. A daemon restarted since the start (the container exited while no daemon ran) has
+   * no plans: they are found from its recorded endpoints and the MACs in its namespace, so that a
+   * user bridge left without port goes with its rules.
    */
   @Override
   public Future<Void> stopped(String id) {
     List<LinkPlan> known = applied.removeAll(id);
+    dnsSetup.forget(id);
+    joined.leftAll(id);
     boolean forgotten = known.isEmpty() && records.apply(id).map(r -> networkOf(modeOf(r)) != null).orElse(false);
-    Future<List<Attached>> recorded = forgotten ? endpoints.of(id).otherwise(List.of()) : Future.succeededFuture(List.of());
-    return recorded.compose(all -> workers.<Void>executeBlocking(() -> {
-      List<LinkPlan> plans = forgotten ? AdoptedLinks.linksIn(id, all) : known;
-      applier.detach(id, plans);
-      plans.forEach(this::unusedBridgeGone);
-      return null;
-    }, false)).recover(t -> {
-      LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
-      return Future.succeededFuture();
-    });
+    Future<Void> teardown = pendingTeardown.getOrDefault(id, Future.succeededFuture())
+        .compose(v -> forgotten ? endpoints.of(id).otherwise(List.of()) : Future.succeededFuture(List.<Attached>of()))
+        .compose(all -> workers.<Void>executeBlocking(() -> {
+          List<LinkPlan> plans = forgotten ? AdoptedLinks.linksIn(id, all) : known;
+          applier.detach(id, plans);
+          plans.forEach(this::unusedBridgeGone);
+          return null;
+        }, false)).recover(t -> {
+          LOG.warn("network teardown of {} failed: {}", id, t.getMessage());
+          return Future.succeededFuture();
+        });
+    pendingTeardown.put(id, teardown);
+    teardown.onComplete(x -> pendingTeardown.remove(id, teardown));
+    return Future.succeededFuture();
   }
 
   /**
@@ -247,19 +285,24 @@ public final class BridgeNetworking implements ContainerNetworking {
    * bridge, rule or chain behind.
    */
   public Future<Void> shutdown() {
-    return workers.<Void>executeBlocking(() -> {
+    return Future.join(List.copyOf(pendingTeardown.values())).transform(x -> workers.<Void>executeBlocking(() -> {
       applier.removeAllUnused();
       return null;
-    }, false).recover(t -> {
+    }, false)).recover(t -> {
       LOG.warn("network cleanup at stop failed: {}", t.getMessage());
       return Future.succeededFuture();
     });
   }
 
-  /** Tears the namespace down and gives back every endpoint of the container (all its networks). */
+  /**
+   * Tears the namespace down and gives back every endpoint of the container (all its networks).
+   * Waits for the teardown (begun at the exit, so mostly done): after {@code docker rm} returns the
+   * namespace is gone, and a following {@code network rm} finds no port left on the bridge.
+   */
   @Override
   public Future<Void> removed(ContainerRecord r) {
-    return stopped(r.id()).compose(v -> endpoints.of(r.id()))
+    return stopped(r.id()).compose(v -> pendingTeardown.getOrDefault(r.id(), Future.succeededFuture()))
+        .compose(v -> endpoints.of(r.id()))
         .compose(all -> Future.all(all.stream().map(a -> Bus.request(bus, Addresses.NETWORK_DISCONNECT,
             new NetworkRequests.Disconnect(a.network().id(), r.id(), true), Attached.class)).toList()))
         .<Void>mapEmpty()

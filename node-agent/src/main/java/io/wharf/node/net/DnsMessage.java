@@ -3,13 +3,13 @@ package io.wharf.node.net;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The little of RFC 1035 the embedded DNS needs: read the first question of a query, and build a
- * reply carrying A records, an empty NOERROR (the name exists, not with that type) or NXDOMAIN.
- * Pure; malformed input gives null from {@link #question}.
+ * reply carrying A records, one PTR record, an empty NOERROR (the name exists, not with that
+ * type) or NXDOMAIN; read the truncation bit of a relayed answer. Pure; malformed input gives null
+ * from {@link #question}.
  */
 public final class DnsMessage {
   private DnsMessage() {}
@@ -71,6 +71,41 @@ public final class DnsMessage {
     return out.toByteArray();
   }
 
+  /** A reply carrying one PTR record pointing at {@code target}, TTL 600. */
+  public static byte[] ptrReply(byte[] query, Question q, String target) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(reply(query, q, List.of(), false));
+    byte[] msg = out.toByteArray();
+    msg[7] = 1; // ancount
+    out.reset();
+    out.writeBytes(msg);
+    writeShort(out, 0xc000 | HEADER);
+    writeShort(out, DnsScope.TYPE_PTR);
+    writeShort(out, 1);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(600).array());
+    byte[] name = encodeName(target);
+    writeShort(out, name.length);
+    out.writeBytes(name);
+    return out.toByteArray();
+  }
+
+  /** True when a message has the TC (truncated) bit: the client should ask again over TCP. */
+  public static boolean truncated(byte[] msg) {
+    return msg.length > 2 && (msg[2] & 0x02) != 0;
+  }
+
+  private static byte[] encodeName(String name) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String l : name.split("\\.")) {
+      if (!l.isEmpty()) {
+        out.write(l.length());
+        out.writeBytes(l.getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    out.write(0);
+    return out.toByteArray();
+  }
+
   /** A query for tests and tools: id, RD set, one question. */
   public static byte[] query(int id, String name, int type) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,12 +115,7 @@ public final class DnsMessage {
     writeShort(out, 0);
     writeShort(out, 0);
     writeShort(out, 0);
-    List<String> labels = new ArrayList<>(List.of(name.split("\\.")));
-    for (String l : labels) {
-      out.write(l.length());
-      out.writeBytes(l.getBytes(StandardCharsets.US_ASCII));
-    }
-    out.write(0);
+    out.writeBytes(encodeName(name));
     writeShort(out, type);
     writeShort(out, 1);
     return out.toByteArray();

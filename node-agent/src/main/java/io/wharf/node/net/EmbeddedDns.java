@@ -3,15 +3,13 @@ package io.wharf.node.net;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
 import io.vertx.core.shareddata.AsyncMap;
 import io.wharf.api.ClusterMaps;
 import io.wharf.api.Json;
 import io.wharf.api.network.Endpoint;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,106 +17,114 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DNS for user networks, served by the node agent on each bridge's gateway address, port 53:
- * container names, network aliases and id prefixes of the containers on that network resolve
- * from the cluster's endpoint map (so from every node); anything else is relayed to the host's
- * first resolver. Containers get {@code nameserver <gateway>} in their resolv.conf.
+ * The embedded DNS of user networks, served by the node agent on each bridge's gateway, port 53,
+ * UDP and TCP. Containers reach it as 127.0.0.11 through a DNAT in their namespace
+ * ({@link DnsRedirect}), which also rewrites the source to their own address, so the asker is
+ * known: names are scoped to its networks ({@link DnsScope}), read from the cluster's endpoint map
+ * (so containers on every node resolve). Other names go to the asker's --dns servers, else the
+ * host's resolvers ({@link DnsForwarder}).
  */
 public final class EmbeddedDns {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDns.class);
-  private static final long FORWARD_TIMEOUT_MS = 4_000;
 
   private final Vertx vertx;
-  private final String upstream;
-  private final Map<String, DatagramSocket> sockets = new ConcurrentHashMap<>();
+  private final List<String> hostUpstreams;
+  private final DnsForwarder forwarder;
+  private final Map<String, DatagramSocket> udp = new ConcurrentHashMap<>();
+  private final Map<String, NetServer> tcp = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> containerUpstreams = new ConcurrentHashMap<>();
 
-  public EmbeddedDns(Vertx vertx, String upstream) {
+  /** @param hostUpstreams where names go for containers without --dns ({@link ResolvConf#upstreams}) */
+  public EmbeddedDns(Vertx vertx, List<String> hostUpstreams) {
     this.vertx = vertx;
-    this.upstream = upstream;
+    this.hostUpstreams = List.copyOf(hostUpstreams);
+    this.forwarder = new DnsForwarder(vertx);
   }
 
-  /** The first nameserver of a resolv.conf, or null. */
-  public static String firstNameserver(Path resolvConf) {
-    try {
-      for (String line : Files.readAllLines(resolvConf, StandardCharsets.UTF_8)) {
-        String[] w = line.trim().split("\\s+");
-        if (w.length >= 2 && w[0].equals("nameserver")) {
-          return w[1];
-        }
-      }
-    } catch (java.io.IOException e) {
-      LOG.debug("cannot read {}: {}", resolvConf, e.getMessage());
-    }
-    return null;
-  }
-
-  /** Starts answering on {@code gateway:53} for {@code networkId}; already serving is fine. */
+  /** Starts answering on {@code gateway:53} (UDP and TCP) for {@code networkId}; already serving is fine. */
   public synchronized Future<Void> serve(String gateway, String networkId) {
-    if (sockets.containsKey(gateway)) {
+    if (udp.containsKey(gateway)) {
       return Future.succeededFuture();
     }
     DatagramSocket socket = vertx.createDatagramSocket();
-    socket.handler(p -> answer(socket, p, networkId));
-    sockets.put(gateway, socket);
-    return socket.listen(53, gateway).<Void>mapEmpty()
-        .onFailure(t -> sockets.remove(gateway, socket));
+    socket.handler(p -> respond(p.data().getBytes(), networkId, p.sender().host(), false).onSuccess(answer -> {
+      if (answer != null) {
+        socket.send(Buffer.buffer(answer), p.sender().port(), p.sender().host());
+      }
+    }));
+    NetServer server = vertx.createNetServer().connectHandler(so -> serveTcp(so, networkId));
+    udp.put(gateway, socket);
+    tcp.put(gateway, server);
+    return socket.listen(53, gateway).compose(s -> server.listen(53, gateway)).<Void>mapEmpty()
+        .onFailure(t -> {
+          LOG.warn("embedded DNS cannot listen on {}:53: {}", gateway, t.getMessage());
+          stop(gateway);
+        });
   }
 
   public synchronized void stop(String gateway) {
-    DatagramSocket s = sockets.remove(gateway);
+    DatagramSocket s = udp.remove(gateway);
     if (s != null) {
       s.close();
     }
+    NetServer n = tcp.remove(gateway);
+    if (n != null) {
+      n.close();
+    }
   }
 
-  private void answer(DatagramSocket socket, DatagramPacket packet, String networkId) {
-    byte[] query = packet.data().getBytes();
+  /** The container's own --dns servers (empty: the host's) for the names the network does not own. */
+  public void register(String containerId, List<String> dnsServers) {
+    containerUpstreams.put(containerId, List.copyOf(dnsServers));
+  }
+
+  public void forget(String containerId) {
+    containerUpstreams.remove(containerId);
+  }
+
+  private void serveTcp(NetSocket so, String networkId) {
+    String asker = so.remoteAddress().host();
+    TcpFrames frames = new TcpFrames(query -> respond(query, networkId, asker, true).onSuccess(answer -> {
+      if (answer != null) {
+        so.write(TcpFrames.frame(answer));
+      }
+    }));
+    so.handler(frames::feed);
+  }
+
+  /** The answer to send, or null to stay silent (malformed query, no upstream answered). */
+  Future<byte[]> respond(byte[] query, String networkId, String askerIp, boolean overTcp) {
     DnsMessage.Question q = DnsMessage.question(query);
     if (q == null) {
-      return;
+      return Future.succeededFuture(null);
     }
-    lookup(networkId, q.name()).onSuccess(addresses -> {
-      if (!addresses.isEmpty()) {
-        List<Integer> answers = q.type() == DnsMessage.TYPE_A ? addresses : List.of();
-        reply(socket, packet, DnsMessage.reply(query, q, answers, false));
-      } else if (upstream != null && q.name().contains(".")) {
-        forward(socket, packet);
-      } else {
-        reply(socket, packet, DnsMessage.reply(query, q, List.of(), true));
+    return endpoints().compose(all -> {
+      DnsScope.Decision d = DnsScope.decide(all, networkId, askerIp, q);
+      switch (d.kind()) {
+        case ANSWER:
+          return Future.succeededFuture(d.ptrName() != null ? DnsMessage.ptrReply(query, q, d.ptrName())
+              : DnsMessage.reply(query, q, d.addresses(), false));
+        case NXDOMAIN:
+          return Future.succeededFuture(DnsMessage.reply(query, q, List.of(), true));
+        default:
+          List<String> upstreams = upstreamsOf(DnsScope.askerOf(all, networkId, askerIp));
+          Future<byte[]> relayed = overTcp ? forwarder.tcp(query, upstreams) : forwarder.udp(query, upstreams);
+          return relayed.recover(t -> {
+            LOG.debug("forwarding {} failed: {}", q.name(), t.getMessage());
+            return Future.succeededFuture(null);
+          });
       }
     });
   }
 
-  private static void reply(DatagramSocket socket, DatagramPacket to, byte[] data) {
-    socket.send(Buffer.buffer(data), to.sender().port(), to.sender().host());
+  private List<String> upstreamsOf(String containerId) {
+    List<String> own = containerId == null ? null : containerUpstreams.get(containerId);
+    return own == null || own.isEmpty() ? hostUpstreams : own;
   }
 
-  private Future<List<Integer>> lookup(String networkId, String name) {
+  private Future<List<Endpoint>> endpoints() {
     return vertx.sharedData().<String, String>getAsyncMap(ClusterMaps.NETWORK_ENDPOINTS)
         .compose(AsyncMap::values)
-        .map(values -> values.stream().map(v -> Json.read(v, Endpoint.class))
-            .filter(e -> e.networkId().equals(networkId) && matches(e, name))
-            .map(e -> io.wharf.node.net.Ipv4Text.parse(e.ipv4()))
-            .toList());
-  }
-
-  static boolean matches(Endpoint e, String name) {
-    return name.equalsIgnoreCase(e.containerName())
-        || e.aliases().stream().anyMatch(name::equalsIgnoreCase)
-        || (name.length() >= 12 && e.containerId().startsWith(name));
-  }
-
-  private void forward(DatagramSocket socket, DatagramPacket packet) {
-    DatagramSocket relay = vertx.createDatagramSocket();
-    long timer = vertx.setTimer(FORWARD_TIMEOUT_MS, t -> relay.close());
-    relay.handler(answer -> {
-      vertx.cancelTimer(timer);
-      socket.send(answer.data(), packet.sender().port(), packet.sender().host());
-      relay.close();
-    });
-    relay.send(packet.data(), 53, upstream).onFailure(t -> {
-      vertx.cancelTimer(timer);
-      relay.close();
-    });
+        .map(values -> values.stream().map(v -> Json.read(v, Endpoint.class)).toList());
   }
 }

@@ -26,26 +26,38 @@ public final class LinkApplier {
     return net;
   }
 
-  public void attach(LinkPlan p) {
+  /**
+   * Makes the namespace, the veth pair (MAC set on the container end as it is created in the
+   * namespace) and the bridge port in one {@code ip -batch}, then configures the inside in a
+   * second: two processes per container, the least {@code ip} allows (a batch cannot switch
+   * namespaces). Synchronized with bridge removal, so a bridge cannot go between its check here
+   * and the new port.
+   */
+  public synchronized void attach(LinkPlan p) {
     ensureBridge(p);
+    List<String> host = new ArrayList<>();
     if (!Files.exists(Path.of("/var/run/netns", p.netns()))) {
-      net.run("ip", "netns", "add", p.netns());
+      host.add("netns add " + p.netns());
     }
     if (Files.exists(Path.of("/sys/class/net", p.hostVeth()))) {
-      net.tryRun("ip", "link", "del", p.hostVeth());
+      host.add("link del " + p.hostVeth());
     }
-    net.ipBatch(null, List.of(
-        "link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " netns " + p.netns(),
-        "link set " + p.hostVeth() + " master " + p.bridge() + " up"));
+    host.add("link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " address " + p.mac()
+        + " netns " + p.netns());
+    host.add("link set " + p.hostVeth() + " master " + p.bridge() + " up");
+    net.ipBatch(null, host);
+    net.ipBatch(p.netns(), inside(p));
+  }
+
+  private static List<String> inside(LinkPlan p) {
     List<String> inside = new ArrayList<>(List.of(
         "link set lo up",
-        "link set " + p.ifName() + " address " + p.mac(),
         "addr add " + p.address() + " dev " + p.ifName(),
         "link set " + p.ifName() + " up"));
     if (p.ifName().equals("eth0")) {
       inside.add("route add default via " + p.gateway());
     }
-    net.ipBatch(p.netns(), inside);
+    return inside;
   }
 
   /**
@@ -73,7 +85,7 @@ public final class LinkApplier {
    * Live-restore: the host end of a veth that outlived the daemon goes back on its bridge, which
    * (with its rules) is made again first if it went; deleting a bridge frees its ports.
    */
-  public void reattach(LinkPlan p) {
+  public synchronized void reattach(LinkPlan p) {
     ensureBridge(p);
     net.run("ip", "link", "set", p.hostVeth(), "master", p.bridge(), "up");
   }
@@ -100,6 +112,7 @@ public final class LinkApplier {
       net.run("ip", "addr", "add", p.bridgeAddress(), "dev", p.bridge());
       net.run("ip", "link", "set", p.bridge(), "up");
     }
+    pinAddress(p.bridge());
     net.tryRun("sysctl", "-qw", "net.ipv4.ip_forward=1");
     net.tryRun("iptables", "-w", "-N", CHAIN);
     if (!net.tryRun("iptables", "-w", "-C", "FORWARD", "-j", CHAIN)) {
@@ -138,6 +151,23 @@ public final class LinkApplier {
     return net.tryRun(check.toArray(String[]::new));
   }
 
+  /**
+   * A bridge whose MAC was never set takes the lowest MAC of its ports, so it changes when a port
+   * comes or goes (a container starts, stops, or has its veth re-made), and the other containers'
+   * ARP entry for the gateway goes stale: traffic to the gateway (the embedded DNS, egress) stops
+   * for tens of seconds. Setting the current address marks it as set: it stays (as Docker's does).
+   */
+  private void pinAddress(String bridge) {
+    Path sys = Path.of("/sys/class/net", bridge);
+    try {
+      if (!Files.readString(sys.resolve("addr_assign_type")).strip().equals("3")) {
+        net.run("ip", "link", "set", bridge, "address", Files.readString(sys.resolve("address")).strip());
+      }
+    } catch (java.io.IOException e) {
+      throw io.wharf.api.WharfException.internal("cannot read the address of " + bridge + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Removes a user network's bridge and its rules once no container port is left on it; true if it did. */
   public boolean removeBridgeIfUnused(LinkPlan p) {
     if (p.bridge().equals("wharf0")) {
@@ -154,7 +184,7 @@ public final class LinkApplier {
     ChainCleanup.chainEmptyThenDelete(net, CHAIN);
   }
 
-  private boolean removeIfUnused(LinkPlan p) {
+  private synchronized boolean removeIfUnused(LinkPlan p) {
     HostCommandPorts ports = new HostCommandPorts();
     if (ports.hasPorts(p.bridge())) {
       return false;

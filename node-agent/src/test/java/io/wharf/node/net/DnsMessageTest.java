@@ -48,10 +48,10 @@ class DnsMessageTest {
   @Test
   void namesMatchContainerNameAliasAndLongIdPrefix() {
     Endpoint e = new Endpoint("ep", "net", "0123456789abcdef", "web", "10.0.0.2", 24, "10.0.0.1", "m", List.of("www"));
-    assertEquals(true, EmbeddedDns.matches(e, "WEB"));
-    assertEquals(true, EmbeddedDns.matches(e, "www"));
-    assertEquals(true, EmbeddedDns.matches(e, "0123456789ab"));
-    assertEquals(false, EmbeddedDns.matches(e, "0123"));
-    assertEquals(false, EmbeddedDns.matches(e, "db"));
+    assertEquals(true, DnsScope.matches(e, "WEB"));
+    assertEquals(true, DnsScope.matches(e, "www"));
+    assertEquals(true, DnsScope.matches(e, "0123456789ab"));
+    assertEquals(false, DnsScope.matches(e, "0123"));
+    assertEquals(false, DnsScope.matches(e, "db"));
   }
 }
