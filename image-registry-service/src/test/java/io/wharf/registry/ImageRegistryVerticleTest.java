@@ -94,6 +94,18 @@ class ImageRegistryVerticleTest {
     return new String(r.body(), StandardCharsets.UTF_8);
   }
 
+  /** Events are published, not replied: they may arrive just after the operation's answer. */
+  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
   private static String q(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -101,8 +113,8 @@ class ImageRegistryVerticleTest {
   @Test
   void loadListInspectSaveReload(Vertx vertx) throws Exception {
     assertEquals("{\"stream\":\"Loaded image: busybox:latest\\n\"}\n", load(busybox));
-    assertTrue(events.stream().anyMatch(e -> e.action().equals("tag") && e.type().equals("image")
-        && "busybox:latest".equals(e.attributes().get("name")) && "n1".equals(e.nodeId())), events.toString());
+    assertTrue(eventually(() -> events.stream().anyMatch(e -> e.action().equals("tag") && e.type().equals("image")
+        && "busybox:latest".equals(e.attributes().get("name")) && "n1".equals(e.nodeId()))), events.toString());
 
     var eb = vertx.eventBus();
     List<ImageSummary> list = Bus.<List<ImageSummary>>request(eb, Addresses.IMAGE_LIST,
@@ -221,6 +233,6 @@ class ImageRegistryVerticleTest {
         Addresses.IMAGE_REMOVE, new ImageRequests.Remove("busybox", false, false), Json.type(DELETED)).await();
     assertEquals(List.of(new ImageRequests.DeleteItem("busybox:latest", null),
         new ImageRequests.DeleteItem(null, d.summary().id())), deleted);
-    assertTrue(events.stream().anyMatch(ev -> ev.action().equals("delete")), events.toString());
+    assertTrue(eventually(() -> events.stream().anyMatch(ev -> ev.action().equals("delete"))), events.toString());
   }
 }

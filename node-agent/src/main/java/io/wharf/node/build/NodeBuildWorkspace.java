@@ -4,6 +4,7 @@ import io.wharf.api.WharfException;
 import io.wharf.api.container.ContainerSpec;
 import io.wharf.api.container.HealthConfig;
 import io.wharf.api.container.HostSettings;
+import io.wharf.api.container.NameResolution;
 import io.wharf.api.container.RestartPolicy;
 import io.wharf.api.image.ImageDetails;
 import io.wharf.api.image.LayerRef;
@@ -55,7 +56,6 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
     boolean keep = false;
     try {
       messages.stream(" ---> Running in " + io.wharf.node.NodePaths.shortId(id) + "\n");
-      addHosts(id, r.extraHosts());
       var exit = node.waiters().nextExit(id);
       RegistryBuildImages.await(lifecycle.start(id));
       followLog(id, messages);
@@ -78,19 +78,6 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
       if (!keep) {
         removeQuietly(id);
       }
-    }
-  }
-
-  /** {@code --add-host}: appended to the hosts file create wrote, before the container starts. */
-  private void addHosts(String id, List<String> lines) throws BuildFailure {
-    if (lines.isEmpty()) {
-      return;
-    }
-    try {
-      Files.writeString(node.files().hosts(id), String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new BuildFailure("cannot write the build container's /etc/hosts: " + e.getMessage());
     }
   }
 
@@ -136,11 +123,22 @@ public final class NodeBuildWorkspace implements BuildWorkspace {
   }
 
   /** The RUN container: the parent's config, the command with no entrypoint, no health check. */
+  /**
+   * {@code --add-host} lines ("ip\tname") as HostConfig.ExtraHosts entries ("name=ip", safe for IPv6):
+   * the node writes them into /etc/hosts at create and again whenever networking rewrites the file.
+   */
+  static List<String> hostEntries(List<String> lines) {
+    return lines.stream().map(l -> {
+      int tab = l.indexOf('\t');
+      return l.substring(tab + 1).strip() + "=" + l.substring(0, tab).strip();
+    }).toList();
+  }
+
   private static ContainerSpec spec(RunRequest r) {
     HostSettings d = HostSettings.defaults();
     HostSettings host = new HostSettings(false, r.memory(), 0, 0, r.cpuShares(), r.cpuQuota(), r.cpuPeriod(), null, false, List.of(), List.of(), false,
         r.networkMode(), RestartPolicy.NO, null, Map.of(), List.of(), List.of(), List.of(), List.of(), r.shmSize(),
-        Map.of(), null, d.logOptions());
+        Map.of(), null, d.logOptions()).withNames(new NameResolution(null, null, null, hostEntries(r.extraHosts()), null));
     return new ContainerSpec(null, r.parentId(), r.argv(), List.of(), r.env(), null, null, null, null, null,
         false, false, false, false, true, true, null, null, null, null, host,
         new HealthConfig(List.of("NONE"), 0, 0, 0, 0));
