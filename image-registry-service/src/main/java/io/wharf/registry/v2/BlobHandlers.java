@@ -1,19 +1,33 @@
 package io.wharf.registry.v2;
 
+import io.vertx.core.file.OpenOptions;
+import io.wharf.api.WharfException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Blob reads (whole or one byte range, sent with sendFile: zero-copy from the page cache) and
- * deletes. A range beyond the blob answers 416 with {@code Content-Range: bytes *&#47;size}.
+ * Blob reads (whole or one byte range) and deletes. A range beyond the blob answers 416 with
+ * {@code Content-Range: bytes *&#47;size}.
+ *
+ * <p>Bodies go out in {@code chunkBytes} writes read from the file off the event loop (AsyncFile
+ * piped with back-pressure, Content-Length, never chunked encoding), not with sendfile: skopeo
+ * pulls measured 5-15% faster that way (bench/README.md "Registry", run 5). sendfile pushes
+ * 0.5-1 MiB bursts into the socket and then waits for the event loop to refill it, while a
+ * steady stream of 64 KiB writes keeps data ready for the Go reader. {@code chunkBytes} 0 keeps
+ * zero-copy sendfile (less CPU, for clients that read in large bursts).
  */
 final class BlobHandlers {
   private final V2Services services;
+  private final int chunkBytes;
 
-  BlobHandlers(V2Services services) {
+  BlobHandlers(V2Services services, int chunkBytes) {
+    if (chunkBytes < 0) {
+      throw WharfException.invalid("image-registry-service: config blobChunkBytes must be >= 0 (0 = sendfile), got " + chunkBytes);
+    }
     this.services = services;
+    this.chunkBytes = chunkBytes;
   }
 
   /** A blob file and its size, resolved on a worker. */
@@ -38,7 +52,7 @@ final class BlobHandlers {
     }).onFailure(call::fail).onSuccess(f -> send(call, f, head, range));
   }
 
-  private static void send(Call call, Found f, boolean head, String rangeHeader) {
+  private void send(Call call, Found f, boolean head, String rangeHeader) {
     HttpServerResponse r = call.response();
     r.putHeader("Docker-Content-Digest", call.reference()).putHeader("Accept-Ranges", "bytes")
         .putHeader("Content-Type", "application/octet-stream").putHeader("ETag", "\"" + call.reference() + "\"");
@@ -57,6 +71,27 @@ final class BlobHandlers {
     if (range != null) {
       r.setStatusCode(206).putHeader("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + f.size());
     }
-    r.sendFile(f.file().toString(), offset, length).onFailure(t -> r.reset());
+    if (chunkBytes == 0) {
+      r.sendFile(f.file().toString(), offset, length).onFailure(t -> r.reset());
+    } else {
+      stream(call, f.file(), offset, length);
+    }
+  }
+
+  /** Pipes [offset, offset + length) of the file to the response; the file is closed either way. */
+  private void stream(Call call, Path file, long offset, long length) {
+    HttpServerResponse r = call.response();
+    r.putHeader("Content-Length", String.valueOf(length));
+    call.vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+        .onFailure(t -> r.reset())
+        .onSuccess(f -> {
+          f.setReadPos(offset).setReadLength(length).setReadBufferSize(chunkBytes);
+          f.pipeTo(r).onComplete(done -> {
+            f.close();
+            if (done.failed()) {
+              r.reset(); // the client sees a short body, never a complete-looking wrong one
+            }
+          });
+        });
   }
 }
