@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * Blob reads (whole or one byte range) and deletes. A range beyond the blob answers 416 with
  * {@code Content-Range: bytes *&#47;size}.
  *
- * <p>Bodies go out in {@code chunkBytes} writes read from the file off the event loop (AsyncFile
- * piped with back-pressure, Content-Length, never chunked encoding), not with sendfile: skopeo
- * pulls measured 5-15% faster that way (bench/README.md "Registry", run 5). sendfile pushes
- * 0.5-1 MiB bursts into the socket and then waits for the event loop to refill it, while a
- * steady stream of 64 KiB writes keeps data ready for the Go reader. {@code chunkBytes} 0 keeps
- * zero-copy sendfile (less CPU, for clients that read in large bursts).
+ * <p>{@code chunkBytes} 0 (the default): one zero-copy sendfile per body, least CPU. Above 0:
+ * the file is read off the event loop and written in pieces of that size (AsyncFile piped with
+ * back-pressure), as Distribution does with 32 KiB writes; both keep Content-Length, never
+ * chunked encoding. Measured against skopeo pulls, the pieces were not reliably faster (better
+ * in one quiet run, equal in three loaded ones: bench/README.md "Registry", run 5), so sendfile
+ * stays the default and the pieces are there to measure with.
  */
 final class BlobHandlers {
   private final V2Services services;
@@ -24,7 +24,8 @@ final class BlobHandlers {
 
   BlobHandlers(V2Services services, int chunkBytes) {
     if (chunkBytes < 0) {
-      throw WharfException.invalid("image-registry-service: config blobChunkBytes must be >= 0 (0 = sendfile), got " + chunkBytes);
+      throw WharfException.invalid(
+          "image-registry-service: config blobChunkBytes must be >= 0 (0 = sendfile), got " + chunkBytes);
     }
     this.services = services;
     this.chunkBytes = chunkBytes;

@@ -42,8 +42,8 @@ public final class DistributionRoutes {
   private final ListingHandlers listings;
   private final TokenHandler tokens;
 
-  /** Blob GET write size by default (config blobChunkBytes; 0 = sendfile), see BlobHandlers. */
-  public static final int DEFAULT_BLOB_CHUNK_BYTES = 64 * 1024;
+  /** Blob GET write size by default (config blobChunkBytes): 0 = sendfile, see BlobHandlers. */
+  public static final int DEFAULT_BLOB_CHUNK_BYTES = 0;
 
   public DistributionRoutes(Vertx vertx, V2Services services) {
     this(vertx, services, DEFAULT_BLOB_CHUNK_BYTES);

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Blob GET bodies are the same bytes with a Content-Length (never chunked encoding) whichever way
- * they are written: sendfile (blobChunkBytes 0), chunks smaller than the blob (many reads), the
- * default 64 KiB. Ranges cross chunk boundaries.
+ * they are written: sendfile (blobChunkBytes 0, the default), pieces smaller than the blob (many reads),
+ * 64 KiB pieces. Ranges cross chunk boundaries.
  */
 @ExtendWith(VertxExtension.class)
 class BlobStreamingTest {
@@ -32,7 +32,8 @@ class BlobStreamingTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1000, 64 * 1024})
   void wholeBlobsAndRangesAreExact(int chunkBytes, Vertx vertx) throws Exception {
-    RegistryFixture registry = RegistryFixture.start(vertx, "blobstream", new JsonObject().put("blobChunkBytes", chunkBytes));
+    JsonObject config = new JsonObject().put("blobChunkBytes", chunkBytes);
+    RegistryFixture registry = RegistryFixture.start(vertx, "blobstream", config);
     try {
       V2Client c = registry.client;
       byte[] blob = random(10_001);
@@ -43,7 +44,8 @@ class BlobStreamingTest {
       assertEquals("10001", header(whole, "Content-Length"));
       assertNull(header(whole, "Transfer-Encoding"), "never chunked");
       assertEquals(digest, header(whole, "Docker-Content-Digest"));
-      HttpResponse<byte[]> range = c.send("GET", "/v2/" + REPO + "/blobs/" + digest, null, Map.of("Range", "bytes=999-2500"));
+      HttpResponse<byte[]> range = c.send("GET", "/v2/" + REPO + "/blobs/" + digest, null,
+          Map.of("Range", "bytes=999-2500"));
       assertEquals(206, range.statusCode());
       assertArrayEquals(Arrays.copyOfRange(blob, 999, 2501), range.body());
       assertEquals("1502", header(range, "Content-Length"));
