@@ -150,7 +150,8 @@ public final class ImageRegistryVerticle extends VerticleBase {
         .onFailure(ctx::fail)
         .onSuccess(r -> ctx.response().putHeader("Content-Type", "application/json").end(Json.buffer(r))));
     new RemoteImageRoutes(vertx, distribution.puller, distribution.pusher, distribution.login).mount(router);
-    new DistributionRoutes(vertx, distribution.services).mount(router);
+    new DistributionRoutes(vertx, distribution.services,
+        config().getInteger("blobChunkBytes", DistributionRoutes.DEFAULT_BLOB_CHUNK_BYTES)).mount(router);
     return router;
   }
 

@@ -42,11 +42,18 @@ public final class DistributionRoutes {
   private final ListingHandlers listings;
   private final TokenHandler tokens;
 
+  /** Blob GET write size by default (config blobChunkBytes): 0 = sendfile, see BlobHandlers. */
+  public static final int DEFAULT_BLOB_CHUNK_BYTES = 0;
+
   public DistributionRoutes(Vertx vertx, V2Services services) {
+    this(vertx, services, DEFAULT_BLOB_CHUNK_BYTES);
+  }
+
+  public DistributionRoutes(Vertx vertx, V2Services services, int blobChunkBytes) {
     this.vertx = vertx;
     this.services = services;
     this.manifests = new ManifestHandlers(services);
-    this.blobs = new BlobHandlers(services);
+    this.blobs = new BlobHandlers(services, blobChunkBytes);
     this.uploads = new UploadHandlers(services);
     this.listings = new ListingHandlers(services);
     this.tokens = services.auth().tokens() == null ? null
