@@ -47,6 +47,8 @@ public final class Addresses {
   public static final String NETWORK_PRUNE = PREFIX + "network.prune";
   public static final String NETWORK_CONNECT = PREFIX + "network.connect";
   public static final String NETWORK_DISCONNECT = PREFIX + "network.disconnect";
+  /** A container was renamed: its endpoints take the new name (its DNS name). */
+  public static final String NETWORK_RENAME = PREFIX + "network.rename";
 
   // scheduler-service
   public static final String SCHEDULER_PLACE = PREFIX + "scheduler.place";

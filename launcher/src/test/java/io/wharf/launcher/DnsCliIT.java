@@ -171,6 +171,38 @@ class DnsCliIT {
         + "destroy " + id + " " + net + " <no value>\n", events);
   }
 
+  /** Docker renames the endpoints: the new name resolves, the old one no longer; live connects edit /etc/hosts. */
+  @Test
+  void aRenamedContainerResolvesByItsNewNameAndALiveConnectAddsItsHostsLine() throws Exception {
+    String net = name("nr");
+    String net2 = name("nr2");
+    docker.ok("network", "create", "--subnet", NET + "6.0/24", net);
+    docker.ok("network", "create", "--subnet", NET + "7.0/24", net2);
+    String old = name("old");
+    String renamed = name("renamed");
+    String client = name("client");
+    docker.ok("run", "-d", "--name", old, "--network", net, "busybox", "sleep", "600");
+    docker.ok("run", "-d", "--name", client, "--network", net, "busybox", "sleep", "600");
+    awaitResolution(client, old);
+    docker.ok("rename", old, renamed);
+    assertResolves(client, renamed, ip(renamed));
+    assertNxdomain(client, old);
+    String names = docker.ok("network", "inspect", "-f", "{{range .Containers}}{{.Name}} {{end}}", net).out();
+    assertTrue(names.contains(renamed + " ") && !names.contains(old + " "), names);
+
+    String hostname = docker.ok("inspect", "-f", "{{.Config.Hostname}}", renamed).out().strip();
+    String onNet = ip(renamed);
+    docker.ok("network", "connect", net2, renamed);
+    String onNet2 = docker.ok("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + net2 + "\").IPAddress}}",
+        renamed).out().strip();
+    String hosts = docker.ok("exec", renamed, "cat", "/etc/hosts").out();
+    assertTrue(hosts.endsWith(onNet + "\t" + hostname + "\n" + onNet2 + "\t" + hostname + "\n"),
+        hosts);
+    docker.ok("network", "disconnect", net2, renamed);
+    hosts = docker.ok("exec", renamed, "cat", "/etc/hosts").out();
+    assertTrue(!hosts.contains(onNet2 + "\t") && hosts.contains("\t" + hostname + "\n"), hosts);
+  }
+
   private static int host(String... command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();

@@ -256,6 +256,40 @@ class PortsCliIT {
   }
 
   @Test
+  void aRandomHostPortStaysAcrossStopStartAndRestart() throws Exception {
+    String name = "pk-" + TAG;
+    ok("run", "-d", "--name", name, "-p", "80", "-p", "127.0.0.1::53/udp", "busybox", "sleep", "600");
+    String first = ok("port", name).strip();
+    ok("stop", "-t", "0", name);
+    ok("start", name);
+    assertEquals(first, ok("port", name).strip());
+    ok("restart", "-t", "0", name);
+    assertEquals(first, ok("port", name).strip());
+    ok("rm", "-f", name);
+  }
+
+  @Test
+  void psFiltersOnPublishedAndExposedPorts() throws Exception {
+    int port = DaemonProcess.freePort();
+    String pub = "pf1-" + TAG;
+    String udp = "pf2-" + TAG;
+    ok("run", "-d", "--name", pub, "-p", port + ":80", "busybox", "sleep", "600");
+    ok("run", "-d", "--name", udp, "-p", "127.0.0.1::53/udp", "--expose", "90", "busybox", "sleep", "600");
+    String mine = "name=pf.-" + TAG;
+    assertEquals(pub, ok("ps", "--filter", mine, "--filter", "publish=" + port, "--format", "{{.Names}}").strip());
+    assertEquals(pub, ok("ps", "--filter", mine, "--filter", "publish=" + (port - 1) + "-" + (port + 1) + "/tcp",
+        "--format", "{{.Names}}").strip());
+    assertEquals("", ok("ps", "--filter", mine, "--filter", "publish=" + port + "/udp", "--format", "{{.Names}}").strip());
+    assertEquals(pub, ok("ps", "--filter", mine, "--filter", "expose=80", "--format", "{{.Names}}").strip());
+    assertEquals(udp, ok("ps", "--filter", mine, "--filter", "expose=53/udp", "--format", "{{.Names}}").strip());
+    assertEquals(udp + "\n" + pub, ok("ps", "--filter", mine, "--filter", "expose=53/udp", "--filter", "expose=70-90",
+        "--format", "{{.Names}}").strip());
+    DockerCli.Result bad = cli.docker("ps", "--filter", "publish=127.0.0.1:80");
+    assertTrue(bad.exit() != 0 && bad.err().contains("filter for 'publish' should not contain ':'"), bad.toString());
+    ok("rm", "-f", pub, udp);
+  }
+
+  @Test
   void badSpecsAreRejectedByTheApi() throws Exception {
     String body = "{\"Image\":\"busybox\",\"HostConfig\":{\"PortBindings\":{\"0/tcp\":[{\"HostPort\":\"80\"}]}}}";
     DockerCli.Result r = cli.run(null, List.of("curl", "-s", "-w", "%{http_code}", "--unix-socket",

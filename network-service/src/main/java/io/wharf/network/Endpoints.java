@@ -105,6 +105,19 @@ public final class Endpoints {
     }));
   }
 
+  /** Gives every endpoint of the container its new name; the result is how many there were. */
+  public Future<Integer> rename(String containerId, String newName) {
+    if (containerId == null || containerId.isEmpty() || newName == null || newName.isEmpty()) {
+      return Future.failedFuture(WharfException.invalid("container and its new name are required"));
+    }
+    return store.endpoints().compose(all -> {
+      List<Endpoint> mine = all.stream().filter(e -> e.containerId().equals(containerId)).toList();
+      return Future.all(mine.stream().map(e -> store.replaceEndpoint(new Endpoint(e.endpointId(), e.networkId(),
+          e.containerId(), newName, e.ipv4(), e.prefixLength(), e.gateway(), e.mac(), e.aliases()))).toList())
+          .map(mine.size());
+    });
+  }
+
   private static String endpointId() {
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();

@@ -131,6 +131,12 @@ public final class NetworkStore {
                 .recover(t -> m.removeIfPresent(key, Json.string(e)).compose(x -> Future.failedFuture(t)))));
   }
 
+  /** Replaces a stored endpoint (same network and container), file first, then the map entry. */
+  public Future<Void> replaceEndpoint(Endpoint e) {
+    return onDisk(f -> f.saveEndpoint(e)).compose(v -> map(ClusterMaps.NETWORK_ENDPOINTS))
+        .compose(m -> m.replace(e.networkId() + "/" + e.containerId(), Json.string(e))).mapEmpty();
+  }
+
   /** An endpoint loaded from disk: true when it entered the map (nothing is written). */
   public Future<Boolean> restoreEndpoint(Endpoint e) {
     return map(ClusterMaps.NETWORK_ENDPOINTS)

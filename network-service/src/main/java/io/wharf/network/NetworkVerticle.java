@@ -54,7 +54,10 @@ public final class NetworkVerticle extends VerticleBase {
         Bus.serve(bus, Addresses.NETWORK_CONNECT, NetworkRequests.Connect.class,
             req -> endpoints.connect(req)).completion(),
         Bus.serve(bus, Addresses.NETWORK_DISCONNECT, NetworkRequests.Disconnect.class,
-            req -> endpoints.disconnect(req.network(), req.containerId())).completion())));
+            req -> endpoints.disconnect(req.network(), req.containerId())).completion(),
+        Bus.serve(bus, Addresses.NETWORK_RENAME, NetworkRequests.Rename.class,
+            req -> endpoints.rename(req.containerId(), req.containerName())
+                .map(NetworkRequests.Renamed::new)).completion())));
   }
 
   /** Docker's "network create/destroy": Actor.ID the network id, attributes name and type (driver). */

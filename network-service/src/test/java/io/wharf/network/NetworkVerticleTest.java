@@ -117,6 +117,42 @@ class NetworkVerticleTest {
         })));
   }
 
+  private Future<NetworkRequests.Renamed> rename(String cid, String name) {
+    return Bus.request(vertx.eventBus(), Addresses.NETWORK_RENAME, new NetworkRequests.Rename(cid, name),
+        NetworkRequests.Renamed.class);
+  }
+
+  @Test
+  void renamesEveryEndpointOfTheContainerOnly(VertxTestContext ctx) {
+    create("ren1", "10.81.0.0/24").compose(c -> create("ren2", "10.82.0.0/24"))
+        .compose(c -> connect("ren1", "c1", null)).compose(a -> connect("ren2", "c1", null))
+        .compose(a -> connect("ren1", "c2", null))
+        .compose(a -> rename("c1", "fresh"))
+        .compose(r -> {
+          assertEquals(2, r.endpoints());
+          return rename("nobody", "x");
+        })
+        .compose(r -> {
+          assertEquals(0, r.endpoints());
+          return inspect("ren1");
+        })
+        .onComplete(ctx.succeeding(d -> ctx.verify(() -> {
+          Map<String, String> names = new java.util.TreeMap<>();
+          d.endpoints().forEach(e -> names.put(e.containerId(), e.containerName()));
+          assertEquals(Map.of("c1", "fresh", "c2", "name-c2"), names);
+          assertEquals(List.of("alias1"), d.endpoints().get(0).aliases());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void refusesARenameWithoutContainerOrName(VertxTestContext ctx) {
+    rename("c1", "").onComplete(ctx.failing(t -> ctx.verify(() -> {
+      assertFailure(t, ErrorCategory.INVALID_ARGUMENT, "new name");
+      ctx.completeNow();
+    })));
+  }
+
   @Test
   void refusesToRemoveANetworkInUseUntilDisconnected(VertxTestContext ctx) {
     create("busy", "10.81.0.0/24")

@@ -90,7 +90,10 @@ public final class ContainerLifecycle {
     List<String> diffIds = image.layers().stream().map(l -> l.diffId()).toList();
     ContainerRecord record = new ContainerRecord(id, name, node.nodeId(), requested, effective,
         image.summary().id(), diffIds, nowNanos(), ContainerState.CREATED, 0, 0, 0, 0, false, "", 0);
-    return networking.created(record).compose(v -> node.blobSource().compose(blobs -> blocking(() -> {
+    long n0 = System.nanoTime();
+    return networking.created(record)
+        .onSuccess(v -> LOG.debug("create {}: networking {} ms", record.id(), ms(System.nanoTime() - n0)))
+        .compose(v -> node.blobSource().compose(blobs -> blocking(() -> {
       io.wharf.node.runtime.RunOptionsInput.checkAtCreate(effective.host());
       try {
         long t0 = System.nanoTime();
@@ -139,7 +142,10 @@ public final class ContainerLifecycle {
       return Future.failedFuture(WharfException.precondition(
           "container " + id + " is marked for removal and cannot be started"));
     }
-    return networking.beforeStart(r).compose(v -> blocking(() -> runtimeStart(r)))
+    long n0 = System.nanoTime();
+    return networking.beforeStart(r)
+        .onSuccess(v -> LOG.debug("start {}: networking {} ms", id, ms(System.nanoTime() - n0)))
+        .compose(v -> blocking(() -> runtimeStart(r)))
         .onFailure(t -> networking.stopped(id))
         .compose(started -> node.cluster().publish(started.summary()).map(started))
         .map(started -> {
@@ -283,7 +289,11 @@ public final class ContainerLifecycle {
         LOG.debug("remove {}: save {} ms, runc delete {} ms, rootfs+record {} ms", id, ms(t1 - t0), ms(t2 - t1),
             ms(System.nanoTime() - t2));
         return current;
-      }).compose(gone -> networking.removed(gone).map(gone)).compose(gone -> node.cluster().forget(id)
+      }).compose(gone -> {
+        long n0 = System.nanoTime();
+        return networking.removed(gone).map(gone)
+            .onSuccess(x -> LOG.debug("remove {}: networking {} ms", id, ms(System.nanoTime() - n0)));
+      }).compose(gone -> node.cluster().forget(id)
           .compose(v -> node.cluster().releaseName(gone.name(), id))
           .compose(v -> volumes.release(id, gone.effective(), removeVolumes)
               .recover(t -> {

@@ -45,6 +45,16 @@ public final class NetworkRequests {
   public record Disconnect(String network, String containerId, boolean force) {}
 
   /**
+   * NETWORK_RENAME: every endpoint of the container takes {@code containerName}, as Docker renames
+   * its endpoints, so that the embedded DNS answers the new name and no longer the old one. The
+   * reply is the count of endpoints renamed (0 for a container on no network).
+   */
+  public record Rename(String containerId, String containerName) {}
+
+  /** Reply of NETWORK_RENAME. */
+  public record Renamed(int endpoints) {}
+
+  /**
    * Reply of NETWORK_CONNECT: the endpoint made (or the existing one when {@code Connect} is
    * repeated for the same container by its node); of NETWORK_DISCONNECT: the one removed. The
    * network comes along so that the node agent can plan the link without another request.

@@ -86,7 +86,8 @@ public final class BusContainerBackend implements ContainerBackend {
 
   @Override
   public Future<Void> rename(ContainerSummary c, String newName) {
-    return send(NodeOp.CONTAINER_RENAME, c, new ContainerRequests.Rename(c.id(), newName));
+    return send(NodeOp.CONTAINER_RENAME, c, new ContainerRequests.Rename(c.id(), newName))
+        .compose(v -> io.wharf.gateway.network.EndpointNames.follow(bus, c.id(), newName));
   }
 
   @Override

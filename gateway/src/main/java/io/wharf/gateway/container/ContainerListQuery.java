@@ -18,11 +18,14 @@ import java.util.stream.Collectors;
  * (starting, healthy, unhealthy, or none for containers without a health check), exited (exit
  * code of a container that ran and stopped), before/since (created before / after the container
  * named by id prefix or name; unknown ones are NOT_FOUND as in dockerd), volume (volume name,
- * bind source or mount destination), network (the network mode's name).
+ * bind source or mount destination), network (the network mode's name). publish and expose
+ * are checked here and applied by {@link PortFilter} once the entries have their Ports (the limit
+ * then comes after them).
  */
 public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
   private static final Set<String> KEYS = Set.of("id", "name", "label", "status", "ancestor", "health",
-      "exited", "before", "since", "volume", "network");
+      "exited", "before", "since", "volume", "network",
+      "publish", "expose");
   private static final Set<String> HEALTH = Set.of("starting", "healthy", "unhealthy", "none");
 
   public ContainerListQuery {
@@ -46,6 +49,7 @@ public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
         throw io.wharf.api.WharfException.invalid("invalid filter 'status=" + status + "'");
       }
     }
+    PortFilter.of(filters);
   }
 
   public List<ContainerSummary> apply(List<ContainerSummary> containers) {
@@ -58,7 +62,8 @@ public record ContainerListQuery(boolean all, int limit, FilterArgs filters) {
         .filter(this::matches)
         .sorted(Comparator.comparingLong(ContainerSummary::createdNanos).reversed())
         .collect(Collectors.toList());
-    return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
+    boolean portsLater = filters.has("publish") || filters.has("expose");
+    return limit > 0 && out.size() > limit && !portsLater ? out.subList(0, limit) : out;
   }
 
   boolean matches(ContainerSummary c) {

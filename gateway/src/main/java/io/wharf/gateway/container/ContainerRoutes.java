@@ -98,13 +98,14 @@ public final class ContainerRoutes {
     QueryArgs q = new QueryArgs(ctx.queryParams());
     ContainerListQuery query = new ContainerListQuery(q.flag("all", false), q.integer("limit", -1),
         FilterArgs.parse(q.string("filters")));
+    PortFilter ports = PortFilter.of(query.filters());
     boolean size = q.flag("size", false);
     long now = System.currentTimeMillis() * 1_000_000L;
     reply(ctx, backend.list().map(query::apply).compose(list -> withSizes(list, size)).map(entries -> {
       JsonArray out = new JsonArray();
       entries.forEach(e -> out.add(ContainerJsonTranslator.listEntry(e.summary(), now, e.sizes())));
       return out;
-    }).compose(listDecorator), 200);
+    }).compose(listDecorator).map(entries -> ports.apply(entries, query.limit())), 200);
   }
 
   private record Entry(ContainerSummary summary, ContainerDetails sizes) {}

@@ -203,6 +203,7 @@ public final class BridgeNetworking implements ContainerNetworking {
         if (dnsSetup.connected(r.id(), plan)) {
           ResolverFiles.useEmbedded(files, r.id(), r.effective());
         }
+        ResolverFiles.selfLine(files, r.id(), r.effective(), plan, true);
       } catch (RuntimeException e) {
         applied.remove(r.id(), a.network().id());
         applier.unlink(plan);
@@ -223,6 +224,7 @@ public final class BridgeNetworking implements ContainerNetworking {
       if (plan != null) {
         applier.unlink(plan);
         dnsSetup.disconnected(r.id(), plan, applied.all(r.id()));
+        ResolverFiles.selfLine(files, r.id(), r.effective(), plan, false);
         unusedBridgeGone(plan);
       }
       return null;

@@ -46,10 +46,30 @@ public final class EtcHosts {
         out.append(ip).append('\t').append(entry, 0, sep).append('\n');
       }
     }
-    out.append(selfIp).append('\t');
-    if (domainname != null && !domainname.isEmpty()) {
-      out.append(hostname).append('.').append(domainname).append(' ');
+    return out.append(selfLine(hostname, domainname, selfIp)).toString();
+  }
+
+  /** The container's own line for one of its addresses: {@code ip<TAB>[hostname.domain ]hostname\n}. */
+  static String selfLine(String hostname, String domainname, String ip) {
+    String fqdn = domainname != null && !domainname.isEmpty() ? hostname + "." + domainname + " " : "";
+    return ip + "\t" + fqdn + hostname + "\n";
+  }
+
+  /**
+   * A live {@code network connect}: Docker appends the container's own line for the new address
+   * (libnetwork's sandbox adds it when the endpoint joins); nothing changes when it is there.
+   */
+  public static String withLine(String hosts, String line) {
+    if (hosts.lines().anyMatch(l -> (l + "\n").equals(line))) {
+      return hosts;
     }
-    return out.append(hostname).append('\n').toString();
+    return (hosts.isEmpty() || hosts.endsWith("\n") ? hosts : hosts + "\n") + line;
+  }
+
+  /** A live {@code network disconnect}: that line goes (every copy of it), the rest stays as it is. */
+  public static String withoutLine(String hosts, String line) {
+    StringBuilder out = new StringBuilder();
+    hosts.lines().filter(l -> !(l + "\n").equals(line)).forEach(l -> out.append(l).append('\n'));
+    return out.toString();
   }
 }

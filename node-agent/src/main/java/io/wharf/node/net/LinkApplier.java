@@ -40,7 +40,9 @@ public final class LinkApplier {
       host.add("netns add " + p.netns());
     }
     if (Files.exists(Path.of("/sys/class/net", p.hostVeth()))) {
-      host.add("link del " + p.hostVeth());
+      // left by the last run: the kernel destroys a deleted netns's veths asynchronously, so it
+      // may be gone by now (a restart right after the stop): deleted apart, where absent is fine
+      net.tryRun("ip", "link", "del", p.hostVeth());
     }
     host.add("link add " + p.hostVeth() + " type veth peer name " + p.ifName() + " address " + p.mac()
         + " netns " + p.netns());

@@ -43,4 +43,26 @@ final class ResolverFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A live connect or disconnect: the container's own line for that network's address is added to
+   * or taken from its /etc/hosts, as dockerd does (in place, so the bind mount sees it). A container
+   * whose hosts file is its own (host network, or none written) is left alone.
+   */
+  static void selfLine(ContainerFiles files, String id, ContainerSpec spec, LinkPlan plan, boolean add) {
+    if (!Files.exists(files.hosts(id))) {
+      return;
+    }
+    String ip = plan.address().substring(0, plan.address().indexOf('/'));
+    String line = EtcHosts.selfLine(spec.hostname(), spec.domainname(), ip);
+    try {
+      String now = Files.readString(files.hosts(id), StandardCharsets.UTF_8);
+      String next = add ? EtcHosts.withLine(now, line) : EtcHosts.withoutLine(now, line);
+      if (!next.equals(now)) {
+        Files.writeString(files.hosts(id), next, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -19,7 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the kernel is the one arbiter against other Wharf containers and every other process, no other
  * process can bind a port Wharf publishes, and a port some process holds is refused with Docker's
  * "port is already allocated". DNAT rewrites packets before they could reach the held socket.
- * Random ports come from the kernel's ephemeral range. Blocking (socket calls): call from a worker.
+ * Random ports come from the kernel's ephemeral range. A container started again asks for the
+ * host ports it had ({@code previous}): each request whose last port is still free gets it back,
+ * as Docker keeps a random mapping across stop/start and restart. Blocking (socket calls): call
+ * from a worker.
  */
 public final class PortAllocator {
   /** Takes a port by binding a socket to it; the returned handle releases it. */
@@ -67,11 +70,18 @@ public final class PortAllocator {
    * given back and {@link PortUnavailable} names the binding.
    */
   public List<Published> allocate(String containerId, List<PortRequest> requests) {
+    return allocate(containerId, requests, List.of());
+  }
+
+  /** As {@link #allocate(String, List)}, trying first the host port each request had last time. */
+  public List<Published> allocate(String containerId, List<PortRequest> requests, List<Published> previous) {
     List<AutoCloseable> mine = new ArrayList<>();
     List<Published> out = new ArrayList<>();
+    List<Published> unused = new ArrayList<>(previous);
     try {
       for (PortRequest r : requests) {
-        out.add(take(r, mine));
+        Published again = takeAgain(r, preferred(r, unused), mine);
+        out.add(again != null ? again : take(r, mine));
       }
     } catch (RuntimeException e) {
       closeAll(mine);
@@ -108,6 +118,34 @@ public final class PortAllocator {
     List<AutoCloseable> mine = held.remove(containerId);
     if (mine != null) {
       closeAll(mine);
+    }
+  }
+
+  /**
+   * The last binding of the same container port and host address that the request allows (any
+   * port for a random one, one inside its range otherwise); taken out of {@code unused}. Null when none.
+   */
+  static Published preferred(PortRequest r, List<Published> unused) {
+    for (Published p : unused) {
+      boolean fits = r.random() || (p.hostPort() >= r.low() && p.hostPort() <= r.high());
+      if (p.port().equals(r.port()) && p.hostIp().equals(r.hostIp()) && fits) {
+        unused.remove(p);
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Binds the port of {@code last} again; null when there is none or it is no longer free. */
+  private Published takeAgain(PortRequest r, Published last, List<AutoCloseable> mine) {
+    if (last == null) {
+      return null;
+    }
+    try {
+      mine.add(binder.bind(r.protocol(), r.hostIp(), last.hostPort()));
+      return new Published(r.port(), r.hostIp(), last.hostPort());
+    } catch (IOException e) {
+      return null;
     }
   }
 

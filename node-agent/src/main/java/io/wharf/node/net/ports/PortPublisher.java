@@ -40,7 +40,7 @@ public final class PortPublisher {
   public PublishedPorts publish(String nodeId, String containerId, ContainerSpec effective, LinkPlan link) {
     List<PortRequest> requests = PortRequest.of(effective);
     List<String> exposed = PortRequest.exposed(effective);
-    List<Published> ports = allocator.allocate(containerId, requests);
+    List<Published> ports = allocator.allocate(containerId, requests, PortState.previous(containerDir.apply(containerId)));
     PublishedPorts published = new PublishedPorts(containerId, nodeId, exposed, ports);
     if (ports.isEmpty()) {
       return published;
@@ -86,6 +86,9 @@ public final class PortPublisher {
       }
     }
     if (Files.isDirectory(dir)) {
+      if (state != null) {
+        PortState.keepAsPrevious(dir, state.ports().ports());
+      }
       PortState.delete(dir);
     }
     allocator.release(containerId);

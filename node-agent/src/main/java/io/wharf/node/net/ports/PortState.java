@@ -10,13 +10,16 @@ import java.nio.file.Path;
 /**
  * What a running container publishes on this host, kept in {@code containers/<id>/ports.json} from
  * the moment its rules exist until they are gone: a daemon that restarts while the container keeps
- * running re-takes its ports from it, and a crash between the two never strands a rule.
+ * running re-takes its ports from it, and a crash between the two never strands a rule. When
+ * they go, the host ports are kept in {@code ports.previous.json} (until the container's directory
+ * goes with it): its next start asks for them again.
  *
  * @param containerIp the container's address on {@code bridge}, the DNAT target
  * @param hostVeth the host end of its veth (hairpin mode is set on it)
  */
 public record PortState(String containerIp, String bridge, String hostVeth, PublishedPorts ports) {
   static final String FILE = "ports.json";
+  static final String PREVIOUS = "ports.previous.json";
 
   public static PortState read(Path containerDir) {
     Path file = containerDir.resolve(FILE);
@@ -44,6 +47,28 @@ public record PortState(String containerIp, String bridge, String hostVeth, Publ
       Files.deleteIfExists(containerDir.resolve(FILE));
     } catch (IOException e) {
       throw WharfException.internal("cannot delete " + containerDir.resolve(FILE) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The host ports of the container's last run; none when unknown or unreadable (a preference only). */
+  public static java.util.List<PublishedPorts.Published> previous(Path containerDir) {
+    Path file = containerDir.resolve(PREVIOUS);
+    try {
+      if (!Files.exists(file)) {
+        return java.util.List.of();
+      }
+      return java.util.List.of(Json.read(Files.readString(file), PublishedPorts.Published[].class));
+    } catch (IOException | RuntimeException e) {
+      return java.util.List.of();
+    }
+  }
+
+  /** Keeps the host ports of the run that ends; a failure only loses the preference. */
+  public static void keepAsPrevious(Path containerDir, java.util.List<PublishedPorts.Published> ports) {
+    try {
+      Files.writeString(containerDir.resolve(PREVIOUS), Json.string(ports));
+    } catch (IOException | RuntimeException e) {
+      // the next start picks fresh ports
     }
   }
 }

@@ -44,6 +44,34 @@ class PortAllocatorTest {
   }
 
   @Test
+  void aStartedAgainContainerGetsItsLastPortsBackWhileTheyAreFree() {
+    FakeHost host = new FakeHost();
+    PortAllocator a = new PortAllocator(host, 40000, 40999);
+    List<PortRequest> asks = List.of(new PortRequest("80/tcp", "0.0.0.0", 0, 0),
+        new PortRequest("53/udp", "0.0.0.0", 0, 0), new PortRequest("81/tcp", "0.0.0.0", 8000, 8010));
+    List<Published> first = a.allocate("c1", asks);
+    a.release("c1");
+    assertEquals(first, a.allocate("c1", asks, first));
+    a.release("c1");
+    // someone took the random tcp port meanwhile: that one is picked afresh, the others stay
+    host.taken.add("tcp/" + first.get(0).hostPort());
+    List<Published> third = a.allocate("c1", asks, first);
+    assertTrue(third.get(0).hostPort() != first.get(0).hostPort());
+    assertEquals(first.subList(1, 3), third.subList(1, 3));
+  }
+
+  @Test
+  void aPreviousPortOnlyServesTheSameContainerPortAddressAndRange() {
+    List<Published> last = new java.util.ArrayList<>(List.of(new Published("80/tcp", "0.0.0.0", 41000),
+        new Published("80/tcp", "127.0.0.1", 41001)));
+    assertEquals(null, PortAllocator.preferred(new PortRequest("81/tcp", "0.0.0.0", 0, 0), last));
+    assertEquals(null, PortAllocator.preferred(new PortRequest("80/tcp", "0.0.0.0", 8000, 8010), last));
+    assertEquals(41001, PortAllocator.preferred(new PortRequest("80/tcp", "127.0.0.1", 0, 0), last).hostPort());
+    assertEquals(41000, PortAllocator.preferred(new PortRequest("80/tcp", "0.0.0.0", 41000, 41005), last).hostPort());
+    assertTrue(last.isEmpty());
+  }
+
+  @Test
   void allOrNothing() {
     FakeHost host = new FakeHost();
     host.taken.add("tcp/9000");
