@@ -133,7 +133,8 @@ public final class ContainerRoutes {
       ErrorResponder.send(ctx, e);
       return;
     }
-    reply(ctx, createNetworkHook.before(json).compose(completed -> {
+    reply(ctx, createNetworkHook.before(json)
+        .compose(b -> backend.list().map(all -> NamespaceTargets.complete(b, all))).compose(completed -> {
       ContainerSpec spec = CreateRequestTranslator.translate(completed, ctx.queryParams().get("name"));
       List<String> portWarnings = PortBindingsJson.warnings(spec);
       return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created))

@@ -20,6 +20,10 @@ public final class UpdateRequestTranslator {
       "DeviceCgroupRules", "DeviceRequests", "KernelMemoryTCP", "MemorySwappiness", "OomKillDisable", "Ulimits",
       "CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth", "CgroupParent");
 
+  /** Known fields Wharf cannot change yet: refused when set rather than silently ignored. */
+  private static final Set<String> NOT_UPDATABLE = Set.of("BlkioWeight", "CpusetCpus", "CpusetMems",
+      "MemoryReservation", "CpuRealtimePeriod", "CpuRealtimeRuntime", "MemorySwappiness", "OomKillDisable");
+
   private UpdateRequestTranslator() {}
 
   /** @throws WharfException INVALID_ARGUMENT for bad JSON, wrong types or fields that cannot be updated */
@@ -34,6 +38,9 @@ public final class UpdateRequestTranslator {
       if (!KNOWN.contains(key)) {
         throw WharfException.invalid("Cannot update container " + id + ": " + key + " cannot be updated");
       }
+      if (NOT_UPDATABLE.contains(key) && isSet(b.getValue(key))) {
+        throw WharfException.invalid("Cannot update container " + id + ": " + key + " cannot be updated on Wharf");
+      }
     }
     try {
       Long nano = nonZero(b, "NanoCpus") != null ? nonZero(b, "NanoCpus") : nonZero(b, "NanoCPUs");
@@ -43,6 +50,12 @@ public final class UpdateRequestTranslator {
     } catch (ClassCastException e) {
       throw WharfException.invalid("Cannot update container " + id + ": invalid value: " + e.getMessage());
     }
+  }
+
+  /** The CLI's "not given": null, 0, "", false or -1 (MemorySwappiness). */
+  private static boolean isSet(Object v) {
+    return v != null && !"".equals(v) && !Boolean.FALSE.equals(v)
+        && !(v instanceof Number n && (n.longValue() == 0 || n.longValue() == -1));
   }
 
   private static Long nonZero(JsonObject b, String key) {
