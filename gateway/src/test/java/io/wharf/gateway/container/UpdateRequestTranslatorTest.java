@@ -38,4 +38,13 @@ class UpdateRequestTranslatorTest {
     assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{\"Memory\":"));
     assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{\"Memory\":\"big\"}"));
   }
+
+  @Test
+  void refusesSetResourceFieldsItCannotApplyInsteadOfIgnoringThem() {
+    for (String field : new String[] {"\"CpusetCpus\":\"0\"", "\"BlkioWeight\":300", "\"MemoryReservation\":7000000"}) {
+      WharfException e = assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{" + field + "}"));
+      assertEquals(io.wharf.api.ErrorCategory.INVALID_ARGUMENT, e.category());
+    }
+    UpdateRequestTranslator.translate("c", "{\"CpusetCpus\":\"\",\"MemorySwappiness\":-1,\"OomKillDisable\":false}");
+  }
 }

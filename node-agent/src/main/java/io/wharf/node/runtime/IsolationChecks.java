@@ -48,7 +48,7 @@ public final class IsolationChecks {
 
   /** Lowering a score below the agent's own needs CAP_SYS_RESOURCE, which the agent lacks. */
   static void requireOomScoreAdj(int requested, int own) {
-    if (requested < own) {
+    if (requested != 0 && requested < own) {
       throw WharfException.invalid("Invalid value " + requested + " for --oom-score-adj: this host does not allow"
           + " a score below the daemon's own (" + own + "): lowering it needs CAP_SYS_RESOURCE");
     }
