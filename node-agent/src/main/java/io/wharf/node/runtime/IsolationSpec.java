@@ -11,7 +11,9 @@ import java.util.Iterator;
  * --pid, --ipc, --uts, --cgroupns, --oom-score-adj and the cpuset, blkio-weight, memory
  * reservation, swappiness and OOM-killer options layered over the base spec: "host" drops the
  * namespace, "container:&lt;id&gt;" joins {@code /proc/<pid>/ns/<type>} of the target's init, ipc
- * "host" and "container:" share the host's or the target's /dev/shm, ipc "none" has no /dev/shm.
+ * "host" binds the host's /dev/shm, ipc "none" has no /dev/shm. Known gap: ipc "container:" shares
+ * SysV IPC and POSIX message queues but keeps its own /dev/shm (the target's tmpfs lives in the
+ * target's mount namespace, which a bind mount cannot cross; Docker keeps shareable /dev/shm on the host).
  * Pure, like the builder.
  */
 final class IsolationSpec {
@@ -59,8 +61,6 @@ final class IsolationSpec {
     String source = null;
     if (ipcMode.equals("host")) {
       source = "/dev/shm";
-    } else if (Isolation.targetOf(ipcMode) != null) {
-      source = "/proc/" + in.joinedPids().get("ipc") + "/root/dev/shm";
     } else if (!ipcMode.equals("none")) {
       return;
     }
