@@ -118,7 +118,19 @@ class IsolationCliIT {
         "200", "--pid", "host", "busybox", "true").trim();
     assertEquals("0 10485760 200 host", RunOptionsCliIT.ok("inspect", "-f", "{{.HostConfig.CpusetCpus}} "
         + "{{.HostConfig.MemoryReservation}} {{.HostConfig.OomScoreAdj}} {{.HostConfig.PidMode}}", id).trim());
-    RunOptionsCliIT.rejected("cannot be updated", "update", "--cpuset-cpus", "1", id);
+    RunOptionsCliIT.rejected("cannot be updated", "update", "--blkio-weight", "300", id);
+  }
+
+  @Test
+  void updateChangesCpusetAndReservationOfARunningContainer() throws Exception {
+    String id = RunOptionsCliIT.ok("run", "-d", "--cpuset-cpus", "0", "busybox", "sleep", "60").trim();
+    RunOptionsCliIT.ok("update", "--cpuset-cpus", "0-1", "--memory-reservation", "12m", id);
+    assertEquals("0-1\n12582912", RunOptionsCliIT.ok("exec", id, "cat", "/sys/fs/cgroup/cpuset/cpuset.cpus",
+        "/sys/fs/cgroup/memory/memory.soft_limit_in_bytes").trim());
+    assertEquals("0-1 12582912", RunOptionsCliIT.ok("inspect", "-f",
+        "{{.HostConfig.CpusetCpus}} {{.HostConfig.MemoryReservation}}", id).trim());
+    RunOptionsCliIT.rejected("Requested CPUs are not available", "update", "--cpuset-cpus", "0-255", id);
+    RunOptionsCliIT.ok("rm", "-f", id);
   }
 
   @Test

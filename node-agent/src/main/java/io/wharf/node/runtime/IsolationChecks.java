@@ -22,17 +22,22 @@ public final class IsolationChecks {
 
   /** Blocks (reads /sys and /proc). */
   public static void checkAtCreate(Isolation iso) {
-    if (iso.cpusetCpus() != null) {
-      requireAvailable("CPUs", iso.cpusetCpus(), read(CPUS_ONLINE, "0"));
-    }
-    if (iso.cpusetMems() != null) {
-      requireAvailable("memory nodes", iso.cpusetMems(), read(MEMS_ONLINE, "0"));
-    }
+    checkCpusets(iso.cpusetCpus(), iso.cpusetMems());
     if (iso.blkioWeight() > 0 && !blkioWeightSupported()) {
       throw WharfException.invalid("Your kernel does not support Block I/O weight or the cgroup is not mounted:"
           + " --blkio-weight cannot be applied on this host");
     }
     requireOomScoreAdj(iso.oomScoreAdj(), Integer.parseInt(read(Path.of("/proc/self/oom_score_adj"), "0")));
+  }
+
+  /** CPUs and memory nodes (null: not asked for) must be online here. Blocks (reads /sys). */
+  public static void checkCpusets(String cpus, String mems) {
+    if (cpus != null) {
+      requireAvailable("CPUs", cpus, read(CPUS_ONLINE, "0"));
+    }
+    if (mems != null) {
+      requireAvailable("memory nodes", mems, read(MEMS_ONLINE, "0"));
+    }
   }
 
   /** dockerd's "Requested CPUs are not available - requested X, available: Y". */
