@@ -143,6 +143,12 @@ class IsolationCliIT {
         "run", "--rm", "--memory-reservation", "1k", "busybox", "true");
     RunOptionsCliIT.rejected("memory swappiness range is 0-100",
         "run", "--rm", "--memory-swappiness", "101", "busybox", "true");
+    RunOptionsCliIT.rejected("--device-read-bps is not supported by Wharf",
+        "run", "--rm", "--device-read-bps", "/dev/null:1mb", "busybox", "true");
+    RunOptionsCliIT.rejected("--cgroup-parent is not supported by Wharf",
+        "run", "--rm", "--cgroup-parent", "/elsewhere", "busybox", "true");
+    RunOptionsCliIT.rejected("could not select device driver", "run", "--rm", "--gpus", "all", "busybox", "true");
+    RunOptionsCliIT.rejected("unknown or invalid runtime name: kata", "run", "--rm", "--runtime", "kata", "busybox", "true");
     boolean weights = Files.exists(Path.of("/sys/fs/cgroup/blkio/blkio.weight"))
         || Files.exists(Path.of("/sys/fs/cgroup/blkio/blkio.bfq.weight"));
     if (weights) {

@@ -50,6 +50,7 @@ public final class CreateRequestTranslator {
         RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
     IsolationJson.validate(spec.host().isolation(), spec.hostname(), spec.host().memory());
+    UnappliedHostConfig.check(object(b, "HostConfig"));
     PortBindingsJson.validateMode(spec);
     return spec;
   }

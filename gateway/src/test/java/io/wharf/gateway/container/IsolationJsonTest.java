@@ -105,4 +105,27 @@ class IsolationJsonTest {
     return new ContainerSummary(id, name, "n1", "busybox", "sha256:" + "9".repeat(64), "sh", 0, state, 0, 0, 0,
         Map.of(), "default", false, 0);
   }
+
+  @Test
+  void hostConfigFieldsWharfCannotApplyAreRefused() {
+    refused("{\"CgroupParent\":\"/mine\"}",
+        "--cgroup-parent is not supported by Wharf (HostConfig.CgroupParent): remove it, the container would run without it");
+    refused("{\"BlkioDeviceReadBps\":[{\"Path\":\"/dev/sda\",\"Rate\":1048576}]}",
+        "--device-read-bps is not supported by Wharf (HostConfig.BlkioDeviceReadBps): remove it, the container would run"
+        + " without it");
+    refused("{\"CpuRealtimeRuntime\":950000}", "--cpu-rt-runtime is not supported by Wharf"
+        + " (HostConfig.CpuRealtimeRuntime): remove it, the container would run without it");
+    refused("{\"DeviceRequests\":[{\"Count\":-1,\"Capabilities\":[[\"gpu\"]]}]}",
+        "could not select device driver \"\" with capabilities: [[gpu]]");
+    refused("{\"Runtime\":\"kata\"}", "unknown or invalid runtime name: kata");
+    refused("{\"Isolation\":\"hyperv\"}", "invalid isolation: 'hyperv' - linux only supports 'default'");
+    refused("{\"VolumeDriver\":\"nfs\"}", "error looking up volume plugin nfs: plugin \"nfs\" not found");
+  }
+
+  @Test
+  void theCliDefaultsOfThoseFieldsPass() {
+    create("{\"CgroupParent\":\"\",\"BlkioDeviceReadBps\":[],\"BlkioWeightDevice\":null,\"CpuRealtimePeriod\":0,"
+        + "\"DeviceRequests\":null,\"Runtime\":\"runc\",\"Isolation\":\"\",\"VolumeDriver\":\"\",\"KernelMemory\":1048576,"
+        + "\"StorageOpt\":{},\"DeviceCgroupRules\":null}");
+  }
 }
