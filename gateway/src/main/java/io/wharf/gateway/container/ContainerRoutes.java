@@ -134,7 +134,8 @@ public final class ContainerRoutes {
       return;
     }
     reply(ctx, createNetworkHook.before(json)
-        .compose(b -> backend.list().map(all -> NamespaceTargets.complete(b, all))).compose(completed -> {
+        .compose(b -> NamespaceTargets.joinsAnother(b) ? backend.list().map(all -> NamespaceTargets.complete(b, all))
+            : io.vertx.core.Future.succeededFuture(b)).compose(completed -> {
       ContainerSpec spec = CreateRequestTranslator.translate(completed, ctx.queryParams().get("name"));
       List<String> portWarnings = PortBindingsJson.warnings(spec);
       return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created))

@@ -15,10 +15,15 @@ import java.util.Collection;
 final class NamespaceTargets {
   private NamespaceTargets() {}
 
+  /** True when PidMode or IpcMode names another container (only then is the container list needed). */
+  static boolean joinsAnother(JsonObject body) {
+    JsonObject host = body.getValue("HostConfig") instanceof JsonObject h ? h : null;
+    return host != null && (target(host, "PidMode") != null || target(host, "IpcMode") != null);
+  }
+
   /** The body with PidMode and IpcMode targets replaced by full ids; the body itself when none. */
   static JsonObject complete(JsonObject body, Collection<ContainerSummary> all) {
-    JsonObject host = body.getValue("HostConfig") instanceof JsonObject h ? h : null;
-    if (host == null || (target(host, "PidMode") == null && target(host, "IpcMode") == null)) {
+    if (!joinsAnother(body)) {
       return body;
     }
     JsonObject copy = body.copy();
