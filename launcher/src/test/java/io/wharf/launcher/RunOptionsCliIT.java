@@ -61,6 +61,20 @@ class RunOptionsCliIT {
     ScratchDirs.deleteUnlessMounted(dir);
   }
 
+  /** For another IT class that drives its own daemon through these helpers (one class at a time). */
+  static void useScratch(Path scratch) {
+    dir = scratch;
+    socket = scratch.resolve("w.sock");
+  }
+
+  static Path scratch() {
+    return dir;
+  }
+
+  static void requireHostForSubclass() {
+    requireHost();
+  }
+
   private static void requireHost() {
     boolean ready = DaemonProcess.isRoot() && Files.isExecutable(Path.of("/usr/local/bin/docker"))
         || Files.isExecutable(Path.of("/usr/bin/docker"));

@@ -30,6 +30,7 @@ public final class ContainerUpdater {
       ResourceUpdate.Plan plan = ResourceUpdate.plan(r.id(), current, u, Runtime.getRuntime().availableProcessors());
       boolean running = r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED;
       return lifecycle.blocking(() -> {
+        io.wharf.node.runtime.IsolationChecks.checkCpusets(u.cpusetCpus(), u.cpusetMems());
         if (running && !plan.runcFlags().isEmpty()) {
           node.executor().update(r.id(), plan.runcFlags());
         }

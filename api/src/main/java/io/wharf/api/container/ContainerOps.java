@@ -19,9 +19,19 @@ public final class ContainerOps {
    *
    * @param memorySwap -1 for unlimited swap
    * @param pidsLimit 0 or -1 for unlimited
+   * @param cpusetCpus, cpusetMems null: unchanged
+   * @param memoryReservation null: unchanged; 0 removes the soft limit
    */
   public record Update(String id, Long memory, Long memorySwap, Long nanoCpus, Long cpuShares, Long cpuQuota,
-      Long cpuPeriod, Long pidsLimit, RestartPolicy restartPolicy) {}
+      Long cpuPeriod, Long pidsLimit, RestartPolicy restartPolicy, String cpusetCpus, String cpusetMems,
+      Long memoryReservation) {
+
+    /** An update of none of the cpuset and reservation fields (the form before they existed). */
+    public Update(String id, Long memory, Long memorySwap, Long nanoCpus, Long cpuShares, Long cpuQuota,
+        Long cpuPeriod, Long pidsLimit, RestartPolicy restartPolicy) {
+      this(id, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, restartPolicy, null, null, null);
+    }
+  }
 
   public record Updated(List<String> warnings) {}
 }

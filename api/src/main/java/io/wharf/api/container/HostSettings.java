@@ -22,6 +22,8 @@ import java.util.List;
  * @param portBindings HostConfig.PortBindings: "80/tcp" -&gt; bindings, as given (ports resolved at start)
  * @param publishAllPorts HostConfig.PublishAllPorts ({@code -P}): every exposed port to a random host port
  * @param names --dns, --dns-search, --dns-option, --add-host and network aliases; never null
+ * @param isolation --pid, --ipc, --uts, --cgroupns, --userns, --oom-score-adj, --cpuset-*, --blkio-weight,
+ *     --memory-reservation, --memory-swappiness, --oom-kill-disable; never null
  */
 public record HostSettings(
     boolean autoRemove,
@@ -52,7 +54,8 @@ public record HostSettings(
     List<String> volumesFrom,
     java.util.Map<String, List<PortBinding>> portBindings,
     boolean publishAllPorts,
-    NameResolution names) {
+    NameResolution names,
+    Isolation isolation) {
 
   /** Absent collections (records saved before these fields existed) read as empty. */
   public HostSettings {
@@ -67,6 +70,30 @@ public record HostSettings(
     volumesFrom = volumesFrom == null ? List.of() : volumesFrom;
     portBindings = portBindings == null ? java.util.Map.of() : portBindings;
     names = names == null ? NameResolution.NONE : names;
+    isolation = isolation == null ? Isolation.NONE : isolation;
+  }
+
+  /** Settings without isolation options (the form before they existed). */
+  public HostSettings(boolean autoRemove, long memory, long memorySwap, long nanoCpus, long cpuShares,
+      long cpuQuota, long cpuPeriod, Long pidsLimit, boolean privileged, List<String> capAdd,
+      List<String> capDrop, boolean readonlyRootfs, String networkMode, RestartPolicy restartPolicy,
+      List<Integer> consoleSize, java.util.Map<String, String> tmpfs, List<Ulimit> ulimits,
+      List<String> groupAdd, List<String> securityOpt, List<DeviceMapping> devices, long shmSize,
+      java.util.Map<String, String> sysctls, Boolean init, java.util.Map<String, String> logOptions,
+      List<MountSpec> mounts, List<String> volumesFrom,
+      java.util.Map<String, List<PortBinding>> portBindings, boolean publishAllPorts, NameResolution names) {
+    this(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, privileged,
+        capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs, ulimits, groupAdd,
+        securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom, portBindings,
+        publishAllPorts, names, null);
+  }
+
+  /** These settings with the given isolation options. */
+  public HostSettings withIsolation(Isolation newIsolation) {
+    return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
+        pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
+        ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom,
+        portBindings, publishAllPorts, names, newIsolation);
   }
 
   /** Settings without name resolution options (the form before they existed). */
@@ -103,7 +130,7 @@ public record HostSettings(
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
         ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom,
-        bindings, publishAll, names);
+        bindings, publishAll, names, isolation);
   }
 
   /** These settings with the given name resolution options. */
@@ -111,7 +138,7 @@ public record HostSettings(
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
         ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, mounts, volumesFrom,
-        portBindings, publishAllPorts, newNames);
+        portBindings, publishAllPorts, newNames, isolation);
   }
 
   /** Settings without mounts (the form before volumes existed). */
@@ -131,7 +158,7 @@ public record HostSettings(
     return new HostSettings(autoRemove, memory, memorySwap, nanoCpus, cpuShares, cpuQuota, cpuPeriod,
         pidsLimit, privileged, capAdd, capDrop, readonlyRootfs, networkMode, restartPolicy, consoleSize, tmpfs,
         ulimits, groupAdd, securityOpt, devices, shmSize, sysctls, init, logOptions, newMounts, volumesFrom,
-        portBindings, publishAllPorts, names);
+        portBindings, publishAllPorts, names, isolation);
   }
 
   public static HostSettings defaults() {

@@ -134,7 +134,9 @@ public final class ContainerRoutes {
       ErrorResponder.send(ctx, e);
       return;
     }
-    reply(ctx, createNetworkHook.before(json).compose(completed -> {
+    reply(ctx, createNetworkHook.before(json)
+        .compose(b -> NamespaceTargets.joinsAnother(b) ? backend.list().map(all -> NamespaceTargets.complete(b, all))
+            : io.vertx.core.Future.succeededFuture(b)).compose(completed -> {
       ContainerSpec spec = CreateRequestTranslator.translate(completed, ctx.queryParams().get("name"));
       List<String> portWarnings = PortBindingsJson.warnings(spec);
       return backend.create(spec).compose(created -> createNetworkHook.after(created.id(), completed).map(created))

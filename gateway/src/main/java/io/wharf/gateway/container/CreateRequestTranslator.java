@@ -49,6 +49,8 @@ public final class CreateRequestTranslator {
         host(object(b, "HostConfig"), object(b, "NetworkingConfig")),
         RunOptionsJson.healthcheck(b.getValue("Healthcheck")));
     CreateValidator.validate(spec);
+    IsolationJson.validate(spec.host().isolation(), spec.hostname(), spec.host().memory());
+    UnappliedHostConfig.check(object(b, "HostConfig"));
     PortBindingsJson.validateMode(spec);
     return spec;
   }
@@ -90,7 +92,8 @@ public final class CreateRequestTranslator {
         MountParser.parse(h.getValue("Binds"), h.getValue("Mounts")),
         orEmpty(words(h, "VolumesFrom")))
         .withPorts(PortBindingsJson.parse(h.getValue("PortBindings")), bool(h, "PublishAllPorts"))
-        .withNames(NameResolutionJson.parse(h, networking));
+        .withNames(NameResolutionJson.parse(h, networking))
+        .withIsolation(IsolationJson.parse(h));
   }
 
   static String stripSlash(String name) {

@@ -49,6 +49,7 @@ final class HostConfigJson {
         .put("ShmSize", s.shmSize() > 0 ? s.shmSize() : DEFAULT_SHM_SIZE)
         .put("Init", s.init());
     NameResolutionJson.put(json, s.names());
+    IsolationJson.put(json, s.isolation());
     return json;
   }
 

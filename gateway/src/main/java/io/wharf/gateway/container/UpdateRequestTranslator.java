@@ -20,6 +20,9 @@ public final class UpdateRequestTranslator {
       "DeviceCgroupRules", "DeviceRequests", "KernelMemoryTCP", "MemorySwappiness", "OomKillDisable", "Ulimits",
       "CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth", "CgroupParent");
 
+  /** Known fields Wharf cannot change yet: refused when set rather than silently ignored. */
+  private static final Set<String> NOT_UPDATABLE = Set.of("BlkioWeight", "CpuRealtimePeriod", "CpuRealtimeRuntime", "MemorySwappiness", "OomKillDisable");
+
   private UpdateRequestTranslator() {}
 
   /** @throws WharfException INVALID_ARGUMENT for bad JSON, wrong types or fields that cannot be updated */
@@ -34,15 +37,37 @@ public final class UpdateRequestTranslator {
       if (!KNOWN.contains(key)) {
         throw WharfException.invalid("Cannot update container " + id + ": " + key + " cannot be updated");
       }
+      if (NOT_UPDATABLE.contains(key) && isSet(b.getValue(key))) {
+        throw WharfException.invalid("Cannot update container " + id + ": " + key + " cannot be updated on Wharf");
+      }
     }
     try {
       Long nano = nonZero(b, "NanoCpus") != null ? nonZero(b, "NanoCpus") : nonZero(b, "NanoCPUs");
       Long pids = b.getValue("PidsLimit") == null ? null : b.getLong("PidsLimit");
       return new ContainerOps.Update(id, nonZero(b, "Memory"), nonZero(b, "MemorySwap"), nano, nonZero(b, "CpuShares"),
-          nonZero(b, "CpuQuota"), nonZero(b, "CpuPeriod"), pids, restart(b.getJsonObject("RestartPolicy")));
+          nonZero(b, "CpuQuota"), nonZero(b, "CpuPeriod"), pids, restart(b.getJsonObject("RestartPolicy")),
+          cpuset(id, b, "CpusetCpus", "cpus"), cpuset(id, b, "CpusetMems", "mems"), nonZero(b, "MemoryReservation"));
     } catch (ClassCastException e) {
       throw WharfException.invalid("Cannot update container " + id + ": invalid value: " + e.getMessage());
     }
+  }
+
+  /** The CLI's "not given": null, 0, "", false or -1 (MemorySwappiness). */
+  private static boolean isSet(Object v) {
+    return v != null && !"".equals(v) && !Boolean.FALSE.equals(v)
+        && !(v instanceof Number n && (n.longValue() == 0 || n.longValue() == -1));
+  }
+
+  /** A cpuset list, null when not given (the CLI sends ""). */
+  private static String cpuset(String id, JsonObject b, String key, String what) {
+    String v = b.getString(key);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    if (!CpuSet.isValid(v)) {
+      throw WharfException.invalid("Cannot update container " + id + ": Invalid value " + v + " for cpuset " + what);
+    }
+    return v;
   }
 
   private static Long nonZero(JsonObject b, String key) {

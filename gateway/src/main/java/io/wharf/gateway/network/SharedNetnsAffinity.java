@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code --network container:<id>} joins a namespace that exists on one node only: the container
+ * {@code --network container:<id>} (and --pid/--ipc container:) joins a namespace that exists on one node only: the container
  * is placed on its target's node ({@code node.id} constraint). The gateway has already resolved
  * the target to its full id; volumes that pin another node make it a 409.
  */
@@ -19,13 +19,25 @@ public final class SharedNetnsAffinity {
 
   public static Future<Map<String, String>> constraints(ContainerSpec spec, Map<String, String> others,
       Supplier<Future<List<ContainerSummary>>> containers) {
-    String mode = spec.host() == null ? null : spec.host().networkMode();
-    if (mode == null || !mode.startsWith("container:")) {
+    String target = target(spec);
+    if (target == null) {
       return Future.succeededFuture(others);
     }
-    String target = mode.substring("container:".length());
     return containers.get().map(all -> merge(others, target,
         all.stream().filter(c -> c.id().equals(target)).map(ContainerSummary::nodeId).findFirst().orElse(null)));
+  }
+
+  /** The container whose namespaces this one joins: --network, else --pid, else --ipc container:&lt;id&gt;. */
+  static String target(ContainerSpec spec) {
+    if (spec.host() == null) {
+      return null;
+    }
+    String mode = spec.host().networkMode();
+    if (mode != null && mode.startsWith("container:")) {
+      return mode.substring("container:".length());
+    }
+    String pid = io.wharf.api.container.Isolation.targetOf(spec.host().isolation().pidMode());
+    return pid != null ? pid : io.wharf.api.container.Isolation.targetOf(spec.host().isolation().ipcMode());
   }
 
   static Map<String, String> merge(Map<String, String> others, String target, String targetNode) {

@@ -38,4 +38,22 @@ class UpdateRequestTranslatorTest {
     assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{\"Memory\":"));
     assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{\"Memory\":\"big\"}"));
   }
+
+  @Test
+  void refusesSetResourceFieldsItCannotApplyInsteadOfIgnoringThem() {
+    for (String field : new String[] {"\"BlkioWeight\":300", "\"OomKillDisable\":true", "\"CpusetCpus\":\"x\""}) {
+      WharfException e = assertThrows(WharfException.class, () -> UpdateRequestTranslator.translate("c", "{" + field + "}"));
+      assertEquals(io.wharf.api.ErrorCategory.INVALID_ARGUMENT, e.category());
+    }
+    UpdateRequestTranslator.translate("c", "{\"CpusetCpus\":\"\",\"MemorySwappiness\":-1,\"OomKillDisable\":false}");
+  }
+
+  @Test
+  void cpusetsAndReservation() {
+    ContainerOps.Update u = UpdateRequestTranslator.translate("c",
+        "{\"CpusetCpus\":\"0-1\",\"CpusetMems\":\"\",\"MemoryReservation\":8388608}");
+    assertEquals("0-1", u.cpusetCpus());
+    assertNull(u.cpusetMems());
+    assertEquals(8388608L, u.memoryReservation());
+  }
 }

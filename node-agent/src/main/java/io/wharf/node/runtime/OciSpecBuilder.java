@@ -41,6 +41,7 @@ public final class OciSpecBuilder {
     root.set("mounts", mounts(in, host.privileged()));
     root.set("linux", linux(in, host));
     RunOptionsSpec.apply(in, host, root);
+    IsolationSpec.apply(in, host.isolation(), root);
     return root;
   }
 

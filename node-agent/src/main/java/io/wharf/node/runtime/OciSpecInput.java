@@ -17,6 +17,7 @@ import java.util.List;
  * @param hostDevices the host's device nodes, used only when privileged (see {@link HostDevice#scan})
  * @param mappedDevices the {@code --device} nodes, with their path inside the container; may be null
  * @param initBinary the static init bind-mounted as /sbin/docker-init for {@code --init}; may be null
+ * @param joinedPids for --pid/--ipc container:&lt;id&gt;: "pid"/"ipc" -&gt; the target's init pid; never null
  */
 public record OciSpecInput(
     String containerId,
@@ -31,7 +32,20 @@ public record OciSpecInput(
     List<HostDevice> hostDevices,
     HostLimits limits,
     List<HostDevice> mappedDevices,
-    String initBinary) {
+    String initBinary,
+    java.util.Map<String, Integer> joinedPids) {
+
+  public OciSpecInput {
+    joinedPids = joinedPids == null ? java.util.Map.of() : joinedPids;
+  }
+
+  /** An input that joins no other container's PID or IPC namespace. */
+  public OciSpecInput(String containerId, ContainerSpec spec, String rootfs, String network, String hostnameFile,
+      String hostsFile, String resolvConfFile, ResolvedUser user, List<OciMount> extraMounts,
+      List<HostDevice> hostDevices, HostLimits limits, List<HostDevice> mappedDevices, String initBinary) {
+    this(containerId, spec, rootfs, network, hostnameFile, hostsFile, resolvConfFile, user, extraMounts,
+        hostDevices, limits, mappedDevices, initBinary, null);
+  }
 
   public static final String NETWORK_NONE = "none";
   public static final String NETWORK_ISOLATED = "isolated";

@@ -68,6 +68,7 @@ public final class RunOptionsInput {
       RunOptionsSpec.rlimits(host.ulimits(), HostLimits.ofThisProcess(), io.wharf.api.Json.MAPPER.createArrayNode());
     }
     devices(host.devices());
+    IsolationChecks.checkAtCreate(host.isolation());
     if (Boolean.TRUE.equals(host.init()) && initBinary() == null) {
       throw WharfException.invalid("--init is not available: no init binary (tini) on this node");
     }

@@ -53,7 +53,24 @@ public final class RuncConmonExecutor implements ContainerExecutor, AutoCloseabl
         existing(dir.resolve("hostname")), existing(dir.resolve("hosts")), existing(dir.resolve("resolv.conf")),
         RunOptionsInput.user(rootfs, spec.user(), host.groupAdd()), VolumeMounts.of(host),
         host.privileged() ? HostDevice.scan(Path.of("/dev")) : List.of(), limits,
-        RunOptionsInput.devices(host.devices()), RunOptionsInput.initBinary());
+        RunOptionsInput.devices(host.devices()), RunOptionsInput.initBinary(), joinedPids(host));
+  }
+
+  /** For --pid/--ipc container:&lt;id&gt;: the target's init pid per namespace type, when it runs. */
+  private java.util.Map<String, Integer> joinedPids(HostSettings host) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    joinTarget(out, "pid", host.isolation().pidMode());
+    joinTarget(out, "ipc", host.isolation().ipcMode());
+    return out;
+  }
+
+  private void joinTarget(java.util.Map<String, Integer> out, String type, String mode) {
+    String target = io.wharf.api.container.Isolation.targetOf(mode);
+    if (target == null) {
+      return;
+    }
+    runtime.runc().state(target).filter(s -> "running".equals(s.status()) && s.pid() > 0)
+        .ifPresent(s -> out.put(type, s.pid()));
   }
 
   /**

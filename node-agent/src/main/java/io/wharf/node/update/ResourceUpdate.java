@@ -63,12 +63,29 @@ public final class ResourceUpdate {
       h.put("pidsLimit", u.pidsLimit());
       flags.addAll(List.of("--pids-limit", Long.toString(u.pidsLimit() <= 0 ? -1 : u.pidsLimit())));
     }
+    isolation(u, h.get("isolation") instanceof ObjectNode iso ? iso : h.putObject("isolation"), flags);
     if (u.restartPolicy() != null) {
       RestartPolicy p = u.restartPolicy();
       h.set("restartPolicy", Json.MAPPER.valueToTree(new RestartPolicy(p.name().isEmpty() ? "no" : p.name(),
           p.maximumRetryCount())));
     }
     return new Plan(Json.MAPPER.convertValue(h, HostSettings.class), flags);
+  }
+
+  /** --cpuset-cpus, --cpuset-mems, --memory-reservation into HostSettings.isolation and runc flags. */
+  private static void isolation(ContainerOps.Update u, ObjectNode iso, List<String> flags) {
+    if (u.cpusetCpus() != null) {
+      iso.put("cpusetCpus", u.cpusetCpus());
+      flags.addAll(List.of("--cpuset-cpus", u.cpusetCpus()));
+    }
+    if (u.cpusetMems() != null) {
+      iso.put("cpusetMems", u.cpusetMems());
+      flags.addAll(List.of("--cpuset-mems", u.cpusetMems()));
+    }
+    if (u.memoryReservation() != null) {
+      iso.put("memoryReservation", u.memoryReservation());
+      flags.addAll(List.of("--memory-reservation", Long.toString(u.memoryReservation() == 0 ? -1 : u.memoryReservation())));
+    }
   }
 
   private static void validate(String id, HostSettings cur, ContainerOps.Update u, int hostCpus) {
@@ -106,6 +123,15 @@ public final class ResourceUpdate {
     }
     if (u.cpuPeriod() != null && u.cpuPeriod() != 0 && (u.cpuPeriod() < 1000 || u.cpuPeriod() > 1_000_000)) {
       throw bad(id, "CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)");
+    }
+    Long reservation = u.memoryReservation();
+    if (reservation != null && (reservation < 0 || (reservation > 0 && reservation < MIN_MEMORY))) {
+      throw bad(id, "Minimum memory reservation allowed is 6MB");
+    }
+    long limit = u.memory() != null ? u.memory() : cur.memory();
+    long soft = reservation != null ? reservation : cur.isolation().memoryReservation();
+    if (limit > 0 && soft > limit) {
+      throw bad(id, "Minimum memory limit can not be less than memory reservation limit, see usage");
     }
     if (u.restartPolicy() != null) {
       restart(id, cur, u.restartPolicy());

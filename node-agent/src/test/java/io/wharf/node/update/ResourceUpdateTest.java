@@ -70,4 +70,30 @@ class ResourceUpdateTest {
     assertThrows(WharfException.class,
         () -> ResourceUpdate.plan("c1", rm, update(null, null, null, null, new RestartPolicy("always", 0)), 2));
   }
+
+  @Test
+  void cpusetsAndReservationReachSettingsAndFlags() {
+    HostSettings cur = NONE.withIsolation(new io.wharf.api.container.Isolation("host", "", "", "", "", 300, null, null,
+        0, 0, null, null));
+    ResourceUpdate.Plan plan = ResourceUpdate.plan("c1", cur, new ContainerOps.Update("c1", null, null, null, null, null,
+        null, null, null, "0", "0", 16L << 20), 2);
+    assertEquals("0", plan.host().isolation().cpusetCpus());
+    assertEquals("0", plan.host().isolation().cpusetMems());
+    assertEquals(16L << 20, plan.host().isolation().memoryReservation());
+    assertEquals("host", plan.host().isolation().pidMode(), "other isolation settings are kept");
+    assertEquals(300, plan.host().isolation().oomScoreAdj());
+    assertEquals(List.of("--cpuset-cpus", "0", "--cpuset-mems", "0", "--memory-reservation", "16777216"),
+        plan.runcFlags());
+  }
+
+  @Test
+  void aReservationAboveTheLimitIsRefused() {
+    HostSettings limited = ResourceUpdate.plan("c1", NONE, update(32L << 20, null, null, null, null), 2).host();
+    WharfException e = assertThrows(WharfException.class, () -> ResourceUpdate.plan("c1", limited,
+        new ContainerOps.Update("c1", null, null, null, null, null, null, null, null, null, null, 64L << 20), 2));
+    assertEquals("Cannot update container c1: Minimum memory limit can not be less than memory reservation limit,"
+        + " see usage", e.getMessage());
+    assertThrows(WharfException.class, () -> ResourceUpdate.plan("c1", NONE,
+        new ContainerOps.Update("c1", null, null, null, null, null, null, null, null, null, null, 1000L), 2));
+  }
 }
