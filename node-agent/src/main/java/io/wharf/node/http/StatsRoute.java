@@ -54,7 +54,7 @@ final class StatsRoute {
     if (!stream) {
       StatsSample prev = fresh(id);
       Future<StatsSample> first = prev != null || oneShot ? Future.succeededFuture(prev) : delayedPair(r);
-      first.compose(p -> sample(r).map(now -> StatsJson.of(id, r.name(), now, p)))
+      first.compose(p -> sample(r).compose(now -> networks(r).map(nets -> StatsJson.of(id, r.name(), now, p, nets))))
           .onSuccess(doc -> resp.end(doc.encode() + "\n"))
           .onFailure(t -> NodeHttpServer.error(req, t));
       return;
@@ -73,11 +73,11 @@ final class StatsRoute {
       return;
     }
     StatsSample prev = fresh(id);
-    sample(r).onSuccess(now -> {
+    sample(r).compose(now -> networks(r).map(nets -> StatsJson.of(id, r.name(), now, prev, nets))).onSuccess(doc -> {
       if (resp.closed()) {
         return;
       }
-      resp.write(StatsJson.of(id, r.name(), now, prev).encode() + "\n");
+      resp.write(doc.encode() + "\n");
       node.vertx().setTimer(STREAM_PERIOD_MS, t -> streamNext(req, resp, id));
     }).onFailure(t -> resp.reset());
   }
@@ -107,6 +107,15 @@ final class StatsRoute {
       }
       return s;
     }, false);
+  }
+
+  /** The interfaces of the container's network namespace (none when it has no process). */
+  private Future<java.util.Map<String, io.wharf.node.stats.NetDevCounters>> networks(ContainerRecord r) {
+    if (!live(r)) {
+      return Future.succeededFuture(java.util.Map.of());
+    }
+    return node.workers().executeBlocking(
+        () -> io.wharf.node.stats.NetDevCounters.read(Path.of("/proc", Integer.toString(r.pid()), "net", "dev")), false);
   }
 
   private static boolean live(ContainerRecord r) {

@@ -10,6 +10,24 @@ public final class StatsJson {
 
   private StatsJson() {}
 
+  /**
+   * With the container's network counters ({@code networks}, left out when it has no interface but
+   * loopback, as dockerd leaves it out for {@code --network none}).
+   */
+  public static JsonObject of(String id, String name, StatsSample now, StatsSample previous,
+      java.util.Map<String, NetDevCounters> networks) {
+    JsonObject out = of(id, name, now, previous);
+    if (!networks.isEmpty()) {
+      JsonObject nets = new JsonObject();
+      networks.forEach((ifName, c) -> nets.put(ifName, new JsonObject()
+          .put("rx_bytes", c.rxBytes()).put("rx_packets", c.rxPackets()).put("rx_errors", c.rxErrors())
+          .put("rx_dropped", c.rxDropped()).put("tx_bytes", c.txBytes()).put("tx_packets", c.txPackets())
+          .put("tx_errors", c.txErrors()).put("tx_dropped", c.txDropped())));
+      out.put("networks", nets);
+    }
+    return out;
+  }
+
   /** @param previous the earlier sample, or null (precpu all zero, preread zero time) */
   public static JsonObject of(String id, String name, StatsSample now, StatsSample previous) {
     JsonObject out = new JsonObject()
