@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Merges an image's defaults into what the user asked for, with Docker's rules: user Env entries
@@ -37,7 +38,7 @@ public final class ConfigMerger {
         env(img.env(), user.env()),
         firstNonEmpty(user.workingDir(), img.workingDir(), "/"),
         firstNonEmpty(user.user(), img.user(), ""),
-        firstNonEmpty(user.hostname(), NodePaths.shortId(id), NodePaths.shortId(id)),
+        firstNonEmpty(user.hostname(), defaultHostname(host, id, HostName::read), NodePaths.shortId(id)),
         user.domainname() == null ? "" : user.domainname(),
         labels(img.labels(), user.labels()),
         user.tty(), user.openStdin(), user.stdinOnce(),
@@ -48,6 +49,15 @@ public final class ConfigMerger {
         union(img.volumes(), user.volumes()),
         host,
         HealthConfigMerger.merge(img.healthcheck(), user.healthcheck()));
+  }
+
+  /**
+   * Docker's hostname when none is given: the host's name when the container shares the host's UTS or
+   * network namespace, else the short id.
+   */
+  static String defaultHostname(HostSettings host, String id, Supplier<String> hostName) {
+    boolean sharesHost = "host".equals(host.isolation().utsMode()) || "host".equals(host.networkMode());
+    return sharesHost ? hostName.get() : NodePaths.shortId(id);
   }
 
   private static List<String> entrypoint(ContainerSpec user, ImageConfig img) {

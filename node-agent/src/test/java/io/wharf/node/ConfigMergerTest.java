@@ -70,4 +70,12 @@ class ConfigMergerTest {
     assertEquals(ErrorCategory.INVALID_ARGUMENT, e.category());
     assertEquals("No command specified", e.getMessage());
   }
+
+  @Test
+  void hostUtsOrHostNetworkTakesTheHostsNameAsDefaultHostname() {
+    HostSettings utsHost = HostSettings.defaults().withIsolation(
+        new io.wharf.api.container.Isolation("", "", "host", "", "", 0, null, null, 0, 0, null, null));
+    assertEquals("myhost", ConfigMerger.defaultHostname(utsHost, ID, () -> "myhost"));
+    assertEquals("0123456789ab", ConfigMerger.defaultHostname(HostSettings.defaults(), ID, () -> "myhost"));
+  }
 }

@@ -130,6 +130,9 @@ public final class ContainerRoutes {
       // JSON nulls count as absent, as in dockerd (docker-py sends a tmpfs Mount with "Source": null)
       json = io.wharf.gateway.http.RequestJson.object(body);
       CreateRequestTranslator.translate(json, ctx.queryParams().get("name"));
+      RefusedRunFlags.check(json);
+      RefusedRunFlags.checkPlatform(ctx.queryParams().get("platform"), json.getString("Image"),
+          RefusedRunFlags.hostArch());
     } catch (RuntimeException e) {
       ErrorResponder.send(ctx, e);
       return;
