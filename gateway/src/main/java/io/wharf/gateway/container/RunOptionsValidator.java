@@ -101,12 +101,22 @@ public final class RunOptionsValidator {
       switch (e.getKey()) {
         case "max-size" -> LogRotation.parseSize(e.getValue());
         case "max-file" -> LogRotation.of(Map.of("max-file", e.getValue()));
-        case "compress", "labels", "env", "env-regex", "tag" -> { }
+        case "tag" -> { }
+        case "compress" -> refuseUnless(e, "false", "rotated log files are kept uncompressed");
+        case "labels", "labels-regex", "env", "env-regex" -> refuseUnless(e, "",
+            "docker logs --details shows no attributes");
         default -> throw WharfException.invalid("unknown log opt '" + e.getKey() + "' for json-file log driver");
       }
     }
     if (opts.containsKey("max-file") && !opts.get("max-file").equals("1") && !opts.containsKey("max-size")) {
       throw WharfException.invalid("max-file can only be used with max-size");
+    }
+  }
+
+  /** A json-file option Wharf does not apply is refused unless it has its no-op value. */
+  private static void refuseUnless(Map.Entry<String, String> opt, String noOp, String why) {
+    if (!opt.getValue().equals(noOp)) {
+      throw WharfException.invalid("log opt '" + opt.getKey() + "' is not supported by Wharf: " + why);
     }
   }
 

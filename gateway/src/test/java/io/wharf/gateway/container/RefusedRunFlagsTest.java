@@ -72,4 +72,18 @@ class RefusedRunFlagsTest {
     assertEquals(ErrorCategory.INVALID_ARGUMENT, e.category());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
+
+  @ParameterizedTest
+  @CsvSource({"compress, true", "labels, app", "labels-regex, ^a", "env, A", "env-regex, ^A"})
+  void jsonFileOptionsWharfDoesNotApplyAreRefused(String key, String value) {
+    WharfException e = assertThrows(WharfException.class,
+        () -> RunOptionsValidator.validateLogOptions(java.util.Map.of(key, value)));
+    assertTrue(e.getMessage().startsWith("log opt '" + key + "' is not supported by Wharf"), e.getMessage());
+  }
+
+  @Test
+  void jsonFileOptionsWithTheirNoOpValuesPass() {
+    assertDoesNotThrow(() -> RunOptionsValidator.validateLogOptions(
+        java.util.Map.of("compress", "false", "tag", "{{.Name}}", "max-size", "1m", "max-file", "2")));
+  }
 }
