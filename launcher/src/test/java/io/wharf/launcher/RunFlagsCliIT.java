@@ -64,7 +64,7 @@ class RunFlagsCliIT {
       {"--mac-address=02:42:ac:11:00:09", "--mac-address is not supported by Wharf"},
       {"--annotation=a=b", "--annotation is not supported by Wharf"},
       {"--link-local-ip=169.254.1.5", "--link-local-ip is not supported by Wharf"},
-      {"--platform=windows/amd64", "does not provide the specified platform (windows/amd64)"},
+      {"--platform=windows/amd64", "cannot run busybox for platform windows/amd64"},
       {"--mount=type=bind,src=/tmp,dst=/m,bind-nonrecursive", "--mount bind-nonrecursive is not supported"},
       {"--mount=type=volume,dst=/v,volume-opt=type=tmpfs", "--mount volume-opt is not supported"},
       {"--log-driver=syslog", "logging driver syslog is not supported"},

@@ -103,8 +103,8 @@ final class RefusedRunFlags {
 
   /**
    * The {@code platform} query parameter of create: empty, or this node's OS and architecture
-   * ({@code linux}, {@code linux/amd64}, {@code linux/amd64/v1}...). Images are single-platform here; refused with 400
-   * rather than dockerd's 404, which would make the CLI try a pull.
+   * ({@code linux}, {@code linux/amd64}, {@code linux/amd64/v1}...). Wharf runs no emulated
+   * architectures, so any other platform is refused at create rather than failing at start.
    */
   static void checkPlatform(String platform, String image, String hostArch) {
     if (platform == null || platform.isBlank()) {
@@ -117,8 +117,8 @@ final class RefusedRunFlags {
       throw WharfException.invalid("\"" + platform + "\": unknown operating system or architecture: invalid argument");
     }
     if (!os.equals("linux") || !arch.equals(hostArch)) {
-      throw WharfException.invalid("image with reference " + image + " was found but does not provide the"
-          + " specified platform (" + platform + ")");
+      throw WharfException.invalid("cannot run " + image + " for platform " + platform + ": this node runs"
+          + " linux/" + hostArch + " containers only");
     }
   }
 

@@ -62,8 +62,8 @@ class RefusedRunFlagsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"linux/arm64, does not provide the specified platform (linux/arm64)",
-      "windows/amd64, does not provide the specified platform",
+  @CsvSource({"linux/arm64, cannot run busybox for platform linux/arm64: this node runs linux/amd64 containers only",
+      "windows/amd64, for platform windows/amd64",
       "/amd64, unknown operating system or architecture",
       "linux/amd64/v2/x, unknown operating system or architecture"})
   void otherPlatformsAreRefused(String platform, String expected) {
