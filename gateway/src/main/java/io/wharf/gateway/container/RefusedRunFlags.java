@@ -16,7 +16,8 @@ final class RefusedRunFlags {
 
   static void check(JsonObject body) {
     JsonObject host = CreateRequestTranslator.object(body, "HostConfig");
-    if (UnappliedHostConfig.isSet(host.getValue("Links"))) {
+    boolean composeRun = "True".equals(CreateRequestTranslator.object(body, "Labels").getValue(COMPOSE_ONEOFF));
+    if (!composeRun && UnappliedHostConfig.isSet(host.getValue("Links"))) {
       throw unsupported("--link", "HostConfig.Links",
           "put the containers on a user-defined network, where they resolve each other by name");
     }
@@ -43,17 +44,27 @@ final class RefusedRunFlags {
     }
     Object endpoints = CreateRequestTranslator.object(body, "NetworkingConfig").getValue("EndpointsConfig");
     if (endpoints instanceof JsonObject eps) {
-      eps.forEach(e -> checkEndpoint(e.getKey(), e.getValue() instanceof JsonObject o ? o : new JsonObject()));
+      eps.forEach(e -> checkEndpoint(e.getKey(), e.getValue() instanceof JsonObject o ? o : new JsonObject(),
+          composeRun));
     }
   }
 
+  /**
+   * {@code docker compose run} links its one-off container to the service's running containers as
+   * {@code <container>:<service>}, {@code <container>:<service>-<n>} and {@code <container>:<container>}
+   * on the project network. Its service and container names already resolve there (network aliases,
+   * container names), so those links are let through rather than breaking compose run; only the
+   * {@code <service>-<n>} alias does not resolve.
+   */
+  static final String COMPOSE_ONEOFF = "com.docker.compose.oneoff";
+
   /** Per network: --mac-address, --link-local-ip, --ip6 and --link (user-defined networks) land here. */
-  static void checkEndpoint(String network, JsonObject endpoint) {
+  static void checkEndpoint(String network, JsonObject endpoint, boolean composeRun) {
     if (UnappliedHostConfig.isSet(endpoint.getValue("MacAddress"))) {
       throw unsupported("--mac-address", "EndpointsConfig." + network + ".MacAddress",
           "addresses are assigned by the network");
     }
-    if (UnappliedHostConfig.isSet(endpoint.getValue("Links"))) {
+    if (!composeRun && UnappliedHostConfig.isSet(endpoint.getValue("Links"))) {
       throw unsupported("--link", "EndpointsConfig." + network + ".Links",
           "containers on network " + network + " already resolve each other by name; use --network-alias");
     }

@@ -55,6 +55,15 @@ class RefusedRunFlagsTest {
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 
+  @Test
+  void composeRunLinksToTheServicesContainersPass() {
+    String body = "{\"Labels\":{\"com.docker.compose.oneoff\":\"True\"},\"HostConfig\":{\"Links\":[\"p-web-1:web\"]},"
+        + "\"NetworkingConfig\":{\"EndpointsConfig\":"
+        + "{\"p_default\":{\"Links\":[\"p-web-1:web\",\"p-web-1:web-1\",\"p-web-1:p-web-1\"]}}}}";
+    assertDoesNotThrow(() -> RefusedRunFlags.check(new JsonObject(body)));
+    assertThrows(WharfException.class, () -> RefusedRunFlags.check(new JsonObject(body.replace("True", "False"))));
+  }
+
   @ParameterizedTest
   @CsvSource({"''", "linux", "linux/amd64", "LINUX/x86_64", "linux/amd64/v2"})
   void platformOfThisNodePasses(String platform) {
