@@ -16,7 +16,8 @@ final class RefusedRunFlags {
 
   static void check(JsonObject body) {
     JsonObject host = CreateRequestTranslator.object(body, "HostConfig");
-    boolean composeRun = "True".equals(CreateRequestTranslator.object(body, "Labels").getValue(COMPOSE_ONEOFF));
+    boolean composeRun = "True".equals(CreateRequestTranslator.object(body, "Labels").getValue(COMPOSE_ONEOFF))
+        || onUserNetwork(host);
     if (!composeRun && UnappliedHostConfig.isSet(host.getValue("Links"))) {
       throw unsupported("--link", "HostConfig.Links",
           "put the containers on a user-defined network, where they resolve each other by name");
@@ -57,6 +58,22 @@ final class RefusedRunFlags {
    * {@code <service>-<n>} alias does not resolve.
    */
   static final String COMPOSE_ONEOFF = "com.docker.compose.oneoff";
+
+  /**
+   * Links on a user-defined network (compose files with {@code links:} send them there) are let through
+   * for the same reason: the linked container resolves by its name and aliases through the embedded
+   * DNS. A link alias that differs from every name of its target does not resolve (Docker makes it
+   * resolve for the linking container only). On the default bridge links stay refused: there Docker
+   * writes /etc/hosts entries and environment variables that Wharf does not.
+   */
+  static boolean onUserNetwork(JsonObject host) {
+    Object mode = host.getValue("NetworkMode");
+    if (!(mode instanceof String m) || m.isEmpty()) {
+      return false;
+    }
+    return !m.equals("default") && !m.equals("bridge") && !m.equals("host") && !m.equals("none")
+        && !m.startsWith("container:");
+  }
 
   /** Per network: --mac-address, --link-local-ip, --ip6 and --link (user-defined networks) land here. */
   static void checkEndpoint(String network, JsonObject endpoint, boolean composeRun) {

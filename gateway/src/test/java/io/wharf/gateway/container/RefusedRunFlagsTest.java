@@ -64,6 +64,16 @@ class RefusedRunFlagsTest {
     assertThrows(WharfException.class, () -> RefusedRunFlags.check(new JsonObject(body.replace("True", "False"))));
   }
 
+  @Test
+  void linksOnAUserNetworkPassButNotOnTheDefaultBridge() {
+    String body = "{\"HostConfig\":{\"NetworkMode\":\"proj_default\",\"Links\":[\"proj_db_1:db\"]}}";
+    assertDoesNotThrow(() -> RefusedRunFlags.check(new JsonObject(body)));
+    for (String mode : new String[] {"default", "bridge", "host", "container:abc"}) {
+      assertThrows(WharfException.class,
+          () -> RefusedRunFlags.check(new JsonObject(body.replace("proj_default", mode))), mode);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"''", "linux", "linux/amd64", "LINUX/x86_64", "linux/amd64/v2"})
   void platformOfThisNodePasses(String platform) {
