@@ -47,7 +47,7 @@ final class RunOptionsSpec {
       shmSize(mounts, host.shmSize());
     }
     host.tmpfs().forEach((path, options) -> tmpfs(mounts, path, options));
-    Map<String, String> sysctls = sysctls(host);
+    Map<String, String> sysctls = sysctls(in.network(), host);
     if (!sysctls.isEmpty()) {
       ObjectNode sysctl = linux.putObject("sysctl");
       sysctls.forEach(sysctl::put);
@@ -60,11 +60,12 @@ final class RunOptionsSpec {
   /**
    * Docker's defaults for a container with a network namespace of its own (not host, not
    * container:&lt;id&gt;): any user may bind ports below 1024 (a non-root httpd on :80) and open
-   * ICMP echo sockets; the user's --sysctl values win.
+   * ICMP echo sockets; the user's --sysctl values win. {@code network} is the spec input's netns
+   * (null = a new one): in the host's namespace runc refuses net.* sysctls, and Docker sets none.
    */
-  static Map<String, String> sysctls(HostSettings host) {
+  static Map<String, String> sysctls(String network, HostSettings host) {
     String mode = host.networkMode() == null ? "default" : host.networkMode();
-    if (mode.equals("host") || mode.startsWith("container:")) {
+    if (OciSpecInput.NETWORK_HOST.equals(network) || mode.equals("host") || mode.startsWith("container:")) {
       return host.sysctls();
     }
     Map<String, String> all = new java.util.TreeMap<>(Map.of(
