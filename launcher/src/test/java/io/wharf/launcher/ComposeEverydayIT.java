@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * for a healthy db ({@code condition: service_healthy}), runs as a non-root user on port 80
  * (Docker's unprivileged-port sysctl) published on the host, and carries the everyday options
  * (env_file, bind mount, extra_hosts, working_dir, init, shm_size, ulimits, tmpfs, alias and
- * ipv4_address); then {@code up --force-recreate}, which reads
+ * ipv4_address, {@code network_mode: service:db}); then {@code up --force-recreate}, which reads
  * the image's ContainerConfig, and {@code --abort-on-container-exit --exit-code-from}. Project
  * names are unique per run; {@code down -v --rmi local} runs even when an assertion failed.
  */
@@ -42,6 +42,12 @@ class ComposeEverydayIT {
           networks: {back: {aliases: [database], ipv4_address: "${SUBNET}.10"}}
           tmpfs: [/scratch]
           ulimits: {nofile: {soft: 1024, hard: 2048}}
+          stop_grace_period: 1s
+          hostname: dbhost
+        side:
+          image: busybox
+          command: sleep 300
+          network_mode: "service:db"
           stop_grace_period: 1s
         web:
           image: busybox
@@ -144,6 +150,9 @@ class ComposeEverydayIT {
     String db = ok("exec", "-T", "db", "sh", "-c", "ulimit -n; ulimit -Hn; grep -c ' /scratch tmpfs' /proc/mounts;"
         + " ip -4 addr show eth0 | grep -o '" + SUBNET + ".10/24'");
     assertTrue(db.startsWith("1024\n2048\n1\n" + SUBNET + ".10/24\n"), db);
+
+    ok("up", "-d", "side");
+    assertEquals("dbhost\n", ok("exec", "-T", "side", "hostname"), "network_mode service:db takes db's hostname");
 
     ok("up", "-d", "--force-recreate", "--no-deps", "web");
     assertEquals("hi-envfile\n", fetch());

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
 import io.wharf.api.WharfException;
+import io.wharf.api.container.ContainerSpec;
 import io.wharf.api.container.ContainerSummary;
 import io.wharf.api.network.NetworkRequests;
 import io.wharf.api.network.NetworkRequests.Attached;
@@ -44,12 +45,30 @@ public final class EndpointsConfigHook implements CreateNetworkHook {
     if (target == null) {
       return Future.succeededFuture(body);
     }
-    return containers.list().map(all -> {
-      ContainerSummary c = ContainerDirectory.resolve(all, target);
-      JsonObject copy = body.copy();
-      copy.getJsonObject("HostConfig").put("NetworkMode", "container:" + c.id());
-      return copy;
-    });
+    return containers.list().map(all -> ContainerDirectory.resolve(all, target))
+        .compose(c -> containers.inspect(c, false).map(d -> {
+          JsonObject copy = body.copy();
+          copy.getJsonObject("HostConfig").put("NetworkMode", "container:" + c.id());
+          return takeNames(copy, c, d.effective());
+        }));
+  }
+
+  /**
+   * As dockerd does, a container joining another's network namespace takes its hostname and
+   * domainname (its own --hostname is refused by {@link EndpointsConfig#validate}).
+   */
+  static JsonObject takeNames(JsonObject body, ContainerSummary target, ContainerSpec spec) {
+    if ("host".equals(body.getJsonObject("HostConfig").getString("UTSMode"))) {
+      return body; // the host's UTS namespace: no hostname of its own to set
+    }
+    String hostname = spec == null ? null : spec.hostname();
+    body.put("Hostname", hostname != null && !hostname.isEmpty() ? hostname
+        : target.id().substring(0, Math.min(12, target.id().length())));
+    String domainname = spec == null ? null : spec.domainname();
+    if (domainname != null && !domainname.isEmpty()) {
+      body.put("Domainname", domainname);
+    }
+    return body;
   }
 
   @Override
