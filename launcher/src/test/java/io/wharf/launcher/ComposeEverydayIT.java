@@ -144,13 +144,17 @@ class ComposeEverydayIT {
     assertTrue(ps.contains("Up (healthy)") && ps.contains("127.0.0.1:" + WEB_PORT + "->80/tcp"), ps);
     assertEquals("hi-envfile\n", fetch());
     String inside = ok("exec", "-T", "web", "sh", "-c",
-        "id -u; pwd; cat /bind/f; grep myhost /etc/hosts | cut -f1; df -k /dev/shm | tail -1; cat /proc/1/cmdline");
+        "id -u; pwd; cat /bind/f; grep myhost /etc/hosts | cut -f1;"
+        + " df -k /dev/shm | tail -1; cat /proc/1/cmdline");
     assertTrue(inside.startsWith("1000\n/tmp\nbound\n10.1.2.3\n"), inside);
     assertTrue(inside.contains(" 32768 ") && inside.contains("/sbin/docker-init"), inside);
     String db = ok("exec", "-T", "db", "sh", "-c", "ulimit -n; ulimit -Hn; grep -c ' /scratch tmpfs' /proc/mounts;"
         + " ip -4 addr show eth0 | grep -o '" + SUBNET + ".10/24'");
     assertTrue(db.startsWith("1024\n2048\n1\n" + SUBNET + ".10/24\n"), db);
 
+    Result cli = ShellRunner.docker(socket, "run", "--rm", "--mac-address", "02:42:ac:11:00:77", "busybox",
+        "cat", "/sys/class/net/eth0/address");
+    assertEquals("02:42:ac:11:00:77\n", cli.out(), cli.err());
     ok("up", "-d", "side");
     assertEquals("dbhost\n", ok("exec", "-T", "side", "hostname"), "network_mode service:db takes db's hostname");
 

@@ -43,7 +43,7 @@ public final class EndpointsConfigHook implements CreateNetworkHook {
     }
     String target = EndpointsConfig.sharedTarget(body);
     if (target == null) {
-      return Future.succeededFuture(body);
+      return Future.succeededFuture(EndpointsConfig.moveContainerMac(body));
     }
     return containers.list().map(all -> ContainerDirectory.resolve(all, target))
         .compose(c -> containers.inspect(c, false).map(d -> {
@@ -87,17 +87,21 @@ public final class EndpointsConfigHook implements CreateNetworkHook {
     });
   }
 
-  private Future<Void> apply(ContainerSummary c, String mode, String network, JsonObject cfg) {
+  private Future<Void> apply(ContainerSummary c, String mode, String key, JsonObject cfg) {
+    // "default" is the CLI's key for the default mode (docker run --mac-address): the bridge network
+    String network = key.equals("default") ? "bridge" : key;
     List<String> aliases = aliases(cfg);
     String ip = EndpointsConfig.ipv4(cfg);
+    String mac = EndpointsConfig.mac(cfg);
     boolean primary = EndpointsConfig.isPrimary(mode, network);
-    if (primary && aliases.isEmpty() && ip == null) {
+    if (primary && aliases.isEmpty() && ip == null && mac == null) {
       return Future.succeededFuture();
     }
     Future<?> cleared = primary ? Bus.request(bus, Addresses.NETWORK_DISCONNECT,
         new NetworkRequests.Disconnect(network, c.id(), true), Attached.class) : Future.succeededFuture();
     return cleared.compose(v -> Bus.request(bus, Addresses.NETWORK_CONNECT,
-        new NetworkRequests.Connect(network, c.id(), c.name(), ip, aliases, false), Attached.class)).mapEmpty();
+        new NetworkRequests.Connect(network, c.id(), c.name(), ip, aliases, false, mac), Attached.class))
+        .mapEmpty();
   }
 
   static List<String> aliases(JsonObject cfg) {
