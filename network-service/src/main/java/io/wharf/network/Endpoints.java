@@ -82,7 +82,7 @@ public final class Endpoints {
   private Future<Endpoint> store(NetworkRecord n, IpamPool pool, AddressPicker picker, int addr, Connect req) {
     String ip = Ipv4.format(addr);
     Endpoint e = new Endpoint(endpointId(), n.id(), req.containerId(), req.containerName(), ip,
-        picker.prefixLength(), pool.gateway(), Ipv4.mac(addr), req.aliases());
+        picker.prefixLength(), pool.gateway(), req.mac() != null ? req.mac() : Ipv4.mac(addr), req.aliases());
     return store.putEndpoint(e)
         .recover(t -> store.releaseAddress(n.id(), ip).compose(v -> Future.failedFuture(t))) // e.g. not saved
         .compose(stored -> {

@@ -37,9 +37,15 @@ public final class NetworkRequests {
    * {@code ipv4} null means "pick one"; aliases are the container's extra DNS names there.
    * {@code reuseExisting}: the node agent (re)starting a container gets its existing endpoint
    * back; a user's connect to a network the container is already on is refused instead.
+   * {@code mac} null means Docker's address-derived MAC; else the user's {@code --mac-address}.
    */
   public record Connect(String network, String containerId, String containerName, String ipv4,
-      List<String> aliases, boolean reuseExisting) {}
+      List<String> aliases, boolean reuseExisting, String mac) {
+    public Connect(String network, String containerId, String containerName, String ipv4,
+        List<String> aliases, boolean reuseExisting) {
+      this(network, containerId, containerName, ipv4, aliases, reuseExisting, null);
+    }
+  }
 
   /** NETWORK_DISCONNECT. */
   public record Disconnect(String network, String containerId, boolean force) {}

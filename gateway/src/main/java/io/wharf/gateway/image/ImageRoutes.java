@@ -64,7 +64,7 @@ public final class ImageRoutes {
   }
 
   void getImageJson(RoutingContext ctx) {
-    var version = VersionGate.of(ctx);
+    var version = ComposeV1Shapes.imageInspect(VersionGate.of(ctx), ctx.request().getHeader("User-Agent"));
     reply(ctx, backend.inspect(ctx.pathParam("name")).map(d -> ImageJsonTranslator.inspect(d, version)));
   }
 

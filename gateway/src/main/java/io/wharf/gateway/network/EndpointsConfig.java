@@ -46,6 +46,53 @@ final class EndpointsConfig {
     return ip == null || ip.isEmpty() ? null : ip;
   }
 
+  private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}");
+
+  /** An endpoint's MacAddress in lower case, null when unset; a malformed one is refused. */
+  static String mac(JsonObject cfg) {
+    String mac = cfg.getString("MacAddress");
+    if (mac == null || mac.isEmpty()) {
+      return null;
+    }
+    if (!MAC.matcher(mac).matches()) {
+      throw WharfException.invalid("invalid MAC address: " + mac);
+    }
+    return mac.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The container-wide Config.MacAddress (API &lt; 1.44, and docker-compose v1 at any version)
+   * moves to the endpoint of the mode's network, as dockerd migrates it; an endpoint's own
+   * MacAddress wins.
+   */
+  static JsonObject moveContainerMac(JsonObject body) {
+    String mac = body.getString("MacAddress");
+    String mode = mode(body);
+    if (mac == null || mac.isEmpty() || mode.equals("host") || mode.equals("none")) {
+      return body;
+    }
+    JsonObject copy = body.copy();
+    copy.remove("MacAddress");
+    String network = mode.equals("default") ? "bridge" : mode;
+    JsonObject nc = copy.getJsonObject("NetworkingConfig");
+    if (nc == null) {
+      nc = new JsonObject();
+      copy.put("NetworkingConfig", nc);
+    }
+    JsonObject eps = nc.getJsonObject("EndpointsConfig");
+    if (eps == null) {
+      eps = new JsonObject();
+      nc.put("EndpointsConfig", eps);
+    }
+    JsonObject ep = eps.getValue(network) instanceof JsonObject o ? o : new JsonObject();
+    eps.put(network, ep);
+    if (mac(ep) == null) {
+      ep.put("MacAddress", mac);
+      mac(ep);
+    }
+    return copy;
+  }
+
   /** Whether an EndpointsConfig key is the network the mode already names. */
   static boolean isPrimary(String mode, String network) {
     return network.equals(mode) || (mode.equals("default") && network.equals("bridge"));
@@ -66,6 +113,10 @@ final class EndpointsConfig {
       if (hostname != null && !hostname.isEmpty()) {
         throw EndpointsConfigHook.conflict("hostname and the network mode");
       }
+      String mac = body.getString("MacAddress");
+      if (mac != null && !mac.isEmpty()) {
+        throw EndpointsConfigHook.conflict("mac-address and the network mode");
+      }
       JsonObject host = body.getJsonObject("HostConfig");
       JsonObject ports = host.getJsonObject("PortBindings");
       if ((ports != null && !ports.isEmpty()) || Boolean.TRUE.equals(host.getBoolean("PublishAllPorts"))) {
@@ -73,6 +124,7 @@ final class EndpointsConfig {
       }
       return;
     }
+    entries(body).values().forEach(EndpointsConfig::mac);
     for (Map.Entry<String, JsonObject> e : entries(body).entrySet()) {
       if (!isDefaultBridge(mode) || !isPrimary(mode, e.getKey())) {
         continue;

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.wharf.api.Addresses;
 import io.wharf.api.Bus;
 import io.wharf.api.WharfException;
+import io.wharf.api.container.ContainerSpec;
 import io.wharf.api.container.ContainerSummary;
 import io.wharf.api.network.NetworkRequests;
 import io.wharf.api.network.NetworkRequests.Attached;
@@ -42,14 +43,32 @@ public final class EndpointsConfigHook implements CreateNetworkHook {
     }
     String target = EndpointsConfig.sharedTarget(body);
     if (target == null) {
-      return Future.succeededFuture(body);
+      return Future.succeededFuture(EndpointsConfig.moveContainerMac(body));
     }
-    return containers.list().map(all -> {
-      ContainerSummary c = ContainerDirectory.resolve(all, target);
-      JsonObject copy = body.copy();
-      copy.getJsonObject("HostConfig").put("NetworkMode", "container:" + c.id());
-      return copy;
-    });
+    return containers.list().map(all -> ContainerDirectory.resolve(all, target))
+        .compose(c -> containers.inspect(c, false).map(d -> {
+          JsonObject copy = body.copy();
+          copy.getJsonObject("HostConfig").put("NetworkMode", "container:" + c.id());
+          return takeNames(copy, c, d.effective());
+        }));
+  }
+
+  /**
+   * As dockerd does, a container joining another's network namespace takes its hostname and
+   * domainname (its own --hostname is refused by {@link EndpointsConfig#validate}).
+   */
+  static JsonObject takeNames(JsonObject body, ContainerSummary target, ContainerSpec spec) {
+    if ("host".equals(body.getJsonObject("HostConfig").getString("UTSMode"))) {
+      return body; // the host's UTS namespace: no hostname of its own to set
+    }
+    String hostname = spec == null ? null : spec.hostname();
+    body.put("Hostname", hostname != null && !hostname.isEmpty() ? hostname
+        : target.id().substring(0, Math.min(12, target.id().length())));
+    String domainname = spec == null ? null : spec.domainname();
+    if (domainname != null && !domainname.isEmpty()) {
+      body.put("Domainname", domainname);
+    }
+    return body;
   }
 
   @Override
@@ -68,17 +87,21 @@ public final class EndpointsConfigHook implements CreateNetworkHook {
     });
   }
 
-  private Future<Void> apply(ContainerSummary c, String mode, String network, JsonObject cfg) {
+  private Future<Void> apply(ContainerSummary c, String mode, String key, JsonObject cfg) {
+    // "default" is the CLI's key for the default mode (docker run --mac-address): the bridge network
+    String network = key.equals("default") ? "bridge" : key;
     List<String> aliases = aliases(cfg);
     String ip = EndpointsConfig.ipv4(cfg);
+    String mac = EndpointsConfig.mac(cfg);
     boolean primary = EndpointsConfig.isPrimary(mode, network);
-    if (primary && aliases.isEmpty() && ip == null) {
+    if (primary && aliases.isEmpty() && ip == null && mac == null) {
       return Future.succeededFuture();
     }
     Future<?> cleared = primary ? Bus.request(bus, Addresses.NETWORK_DISCONNECT,
         new NetworkRequests.Disconnect(network, c.id(), true), Attached.class) : Future.succeededFuture();
     return cleared.compose(v -> Bus.request(bus, Addresses.NETWORK_CONNECT,
-        new NetworkRequests.Connect(network, c.id(), c.name(), ip, aliases, false), Attached.class)).mapEmpty();
+        new NetworkRequests.Connect(network, c.id(), c.name(), ip, aliases, false, mac), Attached.class))
+        .mapEmpty();
   }
 
   static List<String> aliases(JsonObject cfg) {

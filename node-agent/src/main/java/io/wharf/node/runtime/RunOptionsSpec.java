@@ -47,13 +47,31 @@ final class RunOptionsSpec {
       shmSize(mounts, host.shmSize());
     }
     host.tmpfs().forEach((path, options) -> tmpfs(mounts, path, options));
-    if (!host.sysctls().isEmpty()) {
+    Map<String, String> sysctls = sysctls(in.network(), host);
+    if (!sysctls.isEmpty()) {
       ObjectNode sysctl = linux.putObject("sysctl");
-      host.sysctls().forEach(sysctl::put);
+      sysctls.forEach(sysctl::put);
     }
     if (in.mappedDevices() != null && !in.mappedDevices().isEmpty()) {
       devices(in.mappedDevices(), host, linux);
     }
+  }
+
+  /**
+   * Docker's defaults for a container with a network namespace of its own (not host, not
+   * container:&lt;id&gt;): any user may bind ports below 1024 (a non-root httpd on :80) and open
+   * ICMP echo sockets; the user's --sysctl values win. {@code network} is the spec input's netns
+   * (null = a new one): in the host's namespace runc refuses net.* sysctls, and Docker sets none.
+   */
+  static Map<String, String> sysctls(String network, HostSettings host) {
+    String mode = host.networkMode() == null ? "default" : host.networkMode();
+    if (OciSpecInput.NETWORK_HOST.equals(network) || mode.equals("host") || mode.startsWith("container:")) {
+      return host.sysctls();
+    }
+    Map<String, String> all = new java.util.TreeMap<>(Map.of(
+        "net.ipv4.ip_unprivileged_port_start", "0", "net.ipv4.ping_group_range", "0 2147483647"));
+    all.putAll(host.sysctls());
+    return all;
   }
 
   /** tini as PID 1: {@code /sbin/docker-init -- args...}, the binary bind-mounted read-only. */

@@ -164,4 +164,19 @@ class RunOptionsSpecTest {
         () -> RunOptionsInput.devices(List.of(new DeviceMapping("/etc/hostname", "/x", "rwm"))));
     assertEquals("c", RunOptionsInput.devices(List.of(new DeviceMapping("/dev/null", "/dev/n", "r"))).get(0).type());
   }
+
+  @Test
+  void ownNetnsGetsDockersPortAndPingSysctlsUserWins() {
+    assertEquals("0", build(plain()).at("/linux/sysctl/net.ipv4.ip_unprivileged_port_start").asText());
+    assertEquals("0 2147483647", build(plain()).at("/linux/sysctl/net.ipv4.ping_group_range").asText());
+    HostSettings own = host(false, Map.of(), List.of(), List.of(), 0,
+        Map.of("net.ipv4.ip_unprivileged_port_start", "1024"), null, List.of());
+    assertEquals("1024", RunOptionsSpec.sysctls(null, own).get("net.ipv4.ip_unprivileged_port_start"));
+    for (String shared : List.of("host", "container:" + ID)) {
+      HostSettings h = new HostSettings(false, 0, 0, 0, 0, 0, 0, null, false, List.of(), List.of(), false, shared,
+          RestartPolicy.NO, null, Map.of(), List.of(), List.of(), List.of(), List.of(), 0, Map.of(), null, Map.of());
+      assertEquals(Map.of(), RunOptionsSpec.sysctls("/run/netns/x", h), shared);
+    }
+    assertEquals(Map.of(), RunOptionsSpec.sysctls(OciSpecInput.NETWORK_HOST, plain()));
+  }
 }
