@@ -61,7 +61,6 @@ class RunFlagsCliIT {
   /** Flag(s) before the image -> what the error says. */
   private static final String[][] REFUSED = {
       {"--link=other:db", "--link is not supported by Wharf"},
-      {"--mac-address=02:42:ac:11:00:09", "--mac-address is not supported by Wharf"},
       {"--annotation=a=b", "--annotation is not supported by Wharf"},
       {"--link-local-ip=169.254.1.5", "--link-local-ip is not supported by Wharf"},
       {"--platform=windows/amd64", "cannot run busybox for platform windows/amd64"},

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * docker run flags outside HostConfig's plain fields that Wharf cannot apply: legacy links, fixed MAC
- * addresses, link-local and IPv6 addresses, OCI annotations, Windows-only CPU count/percent, IO QoS
+ * docker run flags outside HostConfig's plain fields that Wharf cannot apply: legacy links,
+ * link-local and IPv6 addresses, OCI annotations, Windows-only CPU count/percent, IO QoS
  * limits, and a --platform the node cannot run. A create that sets one is refused (400) instead of
  * running without it; dockerd's wording where dockerd refuses the same thing. Pure.
  */
@@ -21,9 +21,6 @@ final class RefusedRunFlags {
     if (!composeRun && UnappliedHostConfig.isSet(host.getValue("Links"))) {
       throw unsupported("--link", "HostConfig.Links",
           "put the containers on a user-defined network, where they resolve each other by name");
-    }
-    if (UnappliedHostConfig.isSet(body.getValue("MacAddress"))) {
-      throw unsupported("--mac-address", "MacAddress", "addresses are assigned by the network");
     }
     if (UnappliedHostConfig.isSet(host.getValue("Annotations"))) {
       throw unsupported("--annotation", "HostConfig.Annotations", "remove it");
@@ -75,12 +72,8 @@ final class RefusedRunFlags {
         && !m.startsWith("container:");
   }
 
-  /** Per network: --mac-address, --link-local-ip, --ip6 and --link (user-defined networks) land here. */
+  /** Per network (--mac-address is applied by the network hook): --link-local-ip, --ip6 and --link (user-defined networks) land here. */
   static void checkEndpoint(String network, JsonObject endpoint, boolean composeRun) {
-    if (UnappliedHostConfig.isSet(endpoint.getValue("MacAddress"))) {
-      throw unsupported("--mac-address", "EndpointsConfig." + network + ".MacAddress",
-          "addresses are assigned by the network");
-    }
     if (!composeRun && UnappliedHostConfig.isSet(endpoint.getValue("Links"))) {
       throw unsupported("--link", "EndpointsConfig." + network + ".Links",
           "containers on network " + network + " already resolve each other by name; use --network-alias");

@@ -31,13 +31,11 @@ class RefusedRunFlagsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "{'HostConfig':{'Links':['db:db']}}                                          | --link",
-      "{'MacAddress':'02:42:ac:11:00:09'}                                           | --mac-address",
       "{'HostConfig':{'Annotations':{'a':'b'}}}                                    | --annotation",
       "{'HostConfig':{'CpuCount':2}}                                               | only supported on a Docker daemon running on windows",
       "{'HostConfig':{'CpuPercent':50}}                                            | --cpu-percent",
       "{'HostConfig':{'IOMaximumBandwidth':1000}}                                  | Invalid QoS settings: linux",
       "{'HostConfig':{'IOMaximumIOps':10}}                                         | Maximum IO IOps",
-      "{'NetworkingConfig':{'EndpointsConfig':{'n1':{'MacAddress':'02:42:ac:11:00:09'}}}} | EndpointsConfig.n1.MacAddress",
       "{'NetworkingConfig':{'EndpointsConfig':{'n1':{'Links':['db']}}}}           | --network-alias",
       "{'NetworkingConfig':{'EndpointsConfig':{'n1':{'IPAMConfig':{'LinkLocalIPs':['169.254.1.1']}}}}} | --link-local-ip",
       "{'NetworkingConfig':{'EndpointsConfig':{'n1':{'IPAMConfig':{'IPv6Address':'fd00::2'}}}}} | --ip6",
