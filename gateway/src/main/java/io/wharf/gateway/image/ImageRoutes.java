@@ -130,6 +130,9 @@ public final class ImageRoutes {
     List<String> params = new ArrayList<>();
     add(params, "fromImage", from);
     add(params, "tag", q.string("tag"));
+    if (q.string("tag") == null || q.string("tag").isEmpty()) {
+      add(params, "allTags", "1"); // Docker: a name without tag and no tag parameter = every tag (pull --all-tags)
+    }
     add(params, "platform", q.string("platform"));
     toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/pull", params, false);
   }
