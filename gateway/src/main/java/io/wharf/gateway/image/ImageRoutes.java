@@ -103,10 +103,11 @@ public final class ImageRoutes {
   }
 
   private void importImage(RoutingContext ctx, QueryArgs q) {
-    if (!"-".equals(q.string("fromSrc"))) {
-      throw WharfException.invalid("importing from a URL is not supported; send the archive as the request body");
-    }
+    boolean fromUrl = !"-".equals(q.string("fromSrc"));
     List<String> params = new ArrayList<>();
+    if (fromUrl) {
+      add(params, "url", q.string("fromSrc")); // docker import URL: the registry service fetches it
+    }
     String repo = q.string("repo");
     String tag = q.string("tag");
     if (repo != null && tag == null) {
@@ -118,7 +119,7 @@ public final class ImageRoutes {
     add(params, "tag", tag);
     q.all("changes").forEach(c -> add(params, "changes", c));
     add(params, "message", q.string("message"));
-    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/import", params, true);
+    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/import", params, !fromUrl);
   }
 
   /** Pull: proxied with {@code X-Registry-Auth}; the registry service resolves, fetches and tags. */
