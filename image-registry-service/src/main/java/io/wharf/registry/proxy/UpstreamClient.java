@@ -373,6 +373,17 @@ public final class UpstreamClient {
         return t.getMessage();
       }
     }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "no such host";
+      }
+      if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return "connection timed out";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused (no route to the registry from this daemon)";
+      }
+    }
     return e.getClass().getSimpleName();
   }
 
