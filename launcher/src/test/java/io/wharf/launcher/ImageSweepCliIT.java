@@ -186,6 +186,34 @@ class ImageSweepCliIT {
     assertTrue(filter.err.contains("invalid filter 'color'"), filter.err);
   }
 
+  @Test
+  void anIndexWithoutTheHostPlatformIsRefusedWithDockersText() throws Exception {
+    Path layout = dir.resolve("s390x-only");
+    OciLayouts.index(layout, "1", java.util.Map.of("s390x", 1), "sweep-s390x");
+    String ref = registry.host() + "/sweep/s390x:1";
+    Result copied = exec(List.of("skopeo", "copy", "--all", "--dest-tls-verify=false", "oci:" + layout + ":1",
+        "docker://" + ref), null);
+    assertEquals(0, copied.exit, copied.err);
+    Result r = docker("pull", ref);
+    assertNotEquals(0, r.exit);
+    String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+    assertTrue(r.err.contains("no matching manifest for linux/" + arch + " in the manifest list entries"), r.err);
+    assertNotEquals(0, docker("image", "inspect", ref).exit, "nothing tagged");
+  }
+
+  @Test
+  void tagErrorsUseDockersTexts() throws Exception {
+    Result upper = docker("tag", "sweepbb:1", "BAD:1");
+    assertNotEquals(0, upper.exit);
+    assertTrue(upper.err.contains("repository name (library/BAD) must be lowercase"), upper.err);
+    Result missing = docker("tag", "sweepnosuch", "sweepx:1");
+    assertNotEquals(0, missing.exit);
+    assertTrue(missing.err.contains("No such image: sweepnosuch:latest"), missing.err);
+    Result bad = docker("tag", "sweepbb:1", "a:b:c");
+    assertNotEquals(0, bad.exit);
+    assertTrue(bad.err.contains("invalid reference format"), bad.err);
+  }
+
   private record Result(int exit, String out, String err) {}
 
   private static Result docker(String... args) throws Exception {
