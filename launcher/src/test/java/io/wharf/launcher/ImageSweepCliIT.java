@@ -49,7 +49,8 @@ class ImageSweepCliIT {
     daemon = DaemonProcess.start("imagesweep-daemon", dir, List.of("daemon", "--data-root", dir.resolve("data").toString(),
         "--run-dir", runDir.resolve("run").toString(), "--socket", socket.toString(), "--node-name", "imagesweep",
         "--roles", "registry,scheduler,gateway", "--registry-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--cluster-name", "isw-" + ProcessHandle.current().pid()));
+        "--cluster-port", String.valueOf(DaemonProcess.freePort()), "--cluster-name", "isw-" + ProcessHandle.current().pid(),
+        "--registry-mirror", "http://" + registry.host()));
     daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
     Path tar = dir.resolve("busybox.tar");
     exec(List.of(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(), tar.toString(), "sweepbb:1"), null);
@@ -199,6 +200,19 @@ class ImageSweepCliIT {
     String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
     assertTrue(r.err.contains("no matching manifest for linux/" + arch + " in the manifest list entries"), r.err);
     assertNotEquals(0, docker("image", "inspect", ref).exit, "nothing tagged");
+  }
+
+  @Test
+  void dockerHubNamesArePulledThroughTheConfiguredMirror() throws Exception {
+    Path tar = dir.resolve("busybox.tar");
+    Result copied = exec(List.of("skopeo", "copy", "--dest-tls-verify=false", "docker-archive:" + tar,
+        "docker://" + registry.host() + "/library/sweepmirror:1"), null);
+    assertEquals(0, copied.exit, copied.err);
+    Result pulled = docker("pull", "sweepmirror:1");
+    assertEquals(0, pulled.exit, pulled.err);
+    assertTrue(pulled.out.contains("Status: Downloaded newer image for sweepmirror:1"), pulled.out);
+    assertTrue(docker("image", "inspect", "-f", "{{.RepoDigests}}", "sweepmirror:1").out.contains("sweepmirror@sha256:"));
+    docker("rmi", "sweepmirror:1");
   }
 
   @Test
