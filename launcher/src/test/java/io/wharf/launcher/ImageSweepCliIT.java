@@ -216,6 +216,24 @@ class ImageSweepCliIT {
   }
 
   @Test
+  void aRetagLeavesTheOldImageDangling() throws Exception {
+    Path first = dir.resolve("dangle-1.tar");
+    Path second = dir.resolve("dangle-2.tar");
+    Files.write(first, OciLayouts.tar("one.txt", "1\n".getBytes(StandardCharsets.UTF_8)));
+    Files.write(second, OciLayouts.tar("two.txt", "2\n".getBytes(StandardCharsets.UTF_8)));
+    String old = docker(first, "import", "-", "sweepdangle:1").out.trim();
+    assertEquals(0, docker(second, "import", "-", "sweepdangle:1").exit);
+    String dangling = docker("images", "--filter", "dangling=true", "--no-trunc", "-q").out;
+    assertTrue(dangling.contains(old), dangling);
+    String json = docker("images", "--format", "json", "sweepdangle").out;
+    assertTrue(json.contains("\"Repository\":\"sweepdangle\"") && json.contains("\"Tag\":\"1\""), json);
+    Result pruned = docker("image", "prune", "-f");
+    assertEquals(0, pruned.exit, pruned.err);
+    assertTrue(pruned.out.contains("deleted: " + old), pruned.out);
+    docker("rmi", "sweepdangle:1");
+  }
+
+  @Test
   void tagErrorsUseDockersTexts() throws Exception {
     Result upper = docker("tag", "sweepbb:1", "BAD:1");
     assertNotEquals(0, upper.exit);
