@@ -179,7 +179,6 @@ public final class ImagePuller {
     return new Pulled(id, !id.equals(previous));
   }
 
-
   /** Docker sends a pull by digest as {@code fromImage=repo&tag=sha256:...}. */
   static ImageReference reference(String fromImage, String tag) {
     if (fromImage == null || fromImage.isBlank()) {
