@@ -51,6 +51,7 @@ public final class DockerApi {
     new ImageRoutes(images, streams).mount(r);
     new io.wharf.gateway.build.BuildRoutes(vertx.eventBus(), cluster, streams).mount(r);
     new io.wharf.gateway.image.ImagePruneRoutes(images, containers).mount(r);
+    new io.wharf.gateway.image.ImageSearchRoutes().mount(r);
     new io.wharf.gateway.network.NetworkRoutes(vertx.eventBus(), containers).mount(r);
     new EventRoutes(vertx, events).mount(r);
     new io.wharf.gateway.volume.VolumeRoutes(vertx.eventBus()).mount(r);

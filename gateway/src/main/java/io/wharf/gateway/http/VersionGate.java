@@ -54,8 +54,21 @@ public final class VersionGate implements Handler<RoutingContext> {
     if (!m.matches() || !Character.isDigit(m.group(1).charAt(0))) {
       return ApiVersion.MAX;
     }
-    return ApiVersion.parse(m.group(1)).requireSupported();
+    ApiVersion asked = ApiVersion.parse(m.group(1));
+    if (asked.compareTo(ApiVersion.MIN) < 0 && asked.atLeast(1, 12) && m.group(2) != null
+        && OLD_CLIENT_PATHS.matcher(m.group(2)).matches()) {
+      return ApiVersion.MIN;
+    }
+    return asked.requireSupported();
   }
+
+  /**
+   * The image-archive calls of containers/image's docker-daemon transport (skopeo, podman, buildah
+   * copy from/to "docker-daemon:"), which pins API 1.22: served as {@link ApiVersion#MIN}, since
+   * their shapes did not change since then. Every other old-version request still gets dockerd's 400.
+   */
+  private static final Pattern OLD_CLIENT_PATHS = Pattern.compile(
+      "/(_ping|version|images/get|images/load|images/[^/]+(/[^/]+)*/(get|json))");
 
   /** Debug: one line per request with its status and time to the response's end (profiling). */
   private static void logTiming(RoutingContext ctx) {

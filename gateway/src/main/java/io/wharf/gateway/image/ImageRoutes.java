@@ -103,10 +103,11 @@ public final class ImageRoutes {
   }
 
   private void importImage(RoutingContext ctx, QueryArgs q) {
-    if (!"-".equals(q.string("fromSrc"))) {
-      throw WharfException.invalid("importing from a URL is not supported; send the archive as the request body");
-    }
+    boolean fromUrl = !"-".equals(q.string("fromSrc"));
     List<String> params = new ArrayList<>();
+    if (fromUrl) {
+      add(params, "url", q.string("fromSrc")); // docker import URL: the registry service fetches it
+    }
     String repo = q.string("repo");
     String tag = q.string("tag");
     if (repo != null && tag == null) {
@@ -118,7 +119,7 @@ public final class ImageRoutes {
     add(params, "tag", tag);
     q.all("changes").forEach(c -> add(params, "changes", c));
     add(params, "message", q.string("message"));
-    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/import", params, true);
+    toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/import", params, !fromUrl);
   }
 
   /** Pull: proxied with {@code X-Registry-Auth}; the registry service resolves, fetches and tags. */
@@ -130,6 +131,9 @@ public final class ImageRoutes {
     List<String> params = new ArrayList<>();
     add(params, "fromImage", from);
     add(params, "tag", q.string("tag"));
+    if (q.string("tag") == null || q.string("tag").isEmpty()) {
+      add(params, "allTags", "1"); // Docker: a name without tag and no tag parameter = every tag (pull --all-tags)
+    }
     add(params, "platform", q.string("platform"));
     toRegistry(ctx, HttpMethod.POST, "/internal/v1/images/pull", params, false);
   }

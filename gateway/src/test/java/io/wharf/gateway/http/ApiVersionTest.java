@@ -18,6 +18,10 @@ class ApiVersionTest {
       "/v1.47/images/127.0.0.1:5000/app:1/json, 1.47",
       "/v1.47, 1.47",
       "/volumes, 1.47",
+      "/v1.22/images/busybox:latest/get, 1.24",
+      "/v1.22/images/127.0.0.1:5000/app:1/json, 1.24",
+      "/v1.22/images/load, 1.24",
+      "/v1.22/_ping, 1.24",
   })
   void acceptedPaths(String path, String version) {
     assertEquals(version, VersionGate.versionOf(path).toString());
@@ -29,6 +33,8 @@ class ApiVersionTest {
       "/v2.0/info | client version 2.0 is too new. Maximum supported API version is 1.47",
       "/v1.12/info | client version 1.12 is too old. Minimum supported API version is 1.24, please upgrade your client to a newer version",
       "/v1.x/info | malformed API version 1.x",
+      "/v1.22/containers/json | client version 1.22 is too old. Minimum supported API version is 1.24, please upgrade your client to a newer version",
+      "/v1.11/images/busybox/get | client version 1.11 is too old. Minimum supported API version is 1.24, please upgrade your client to a newer version",
   })
   void rejectedPaths(String path, String message) {
     WharfException e = assertThrows(WharfException.class, () -> VersionGate.versionOf(path));

@@ -81,6 +81,11 @@ public final class ManifestService {
     }));
   }
 
+  /** The tags of {@code repo} (empty when it has none), for {@code docker pull --all-tags} of this registry. */
+  public java.util.List<String> tags(String repo) {
+    return repos.tags(repo);
+  }
+
   /** MANIFEST_UNKNOWN when the tag or digest is not in {@code repo}. */
   public StoredManifest get(String repo, String reference) {
     String digest = resolve(repo, reference);

@@ -131,10 +131,35 @@ public final class InternalRoutes {
       HttpErrors.send(ctx.response(), e);
       return;
     }
+    String fromUrl = req.getParam("url");
+    if (fromUrl != null && !fromUrl.isEmpty()) {
+      importFromUrl(ctx, fromUrl, repo, tag, changes, message);
+      return;
+    }
     RequestInputStream body = new RequestInputStream(req, vertx.getOrCreateContext());
     blocking(() -> importer.importTar(body, repo, tag, changes, message))
         .onComplete(ar -> body.discardRest())
         .onSuccess(id -> ctx.response().setChunked(true).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("status", id).encode() + "\n"))
+        .onFailure(t -> HttpErrors.send(ctx.response(), t));
+  }
+
+  /** {@code docker import URL}: the registry service fetches the archive itself (no request body). */
+  private void importFromUrl(RoutingContext ctx, String fromUrl, String repo, String tag, List<String> changes,
+      String message) {
+    java.net.URL url;
+    try {
+      url = io.wharf.registry.archive.ImportSource.url(fromUrl);
+    } catch (WharfException e) {
+      HttpErrors.send(ctx.response(), e);
+      return;
+    }
+    ctx.request().resume();
+    blocking(() -> {
+      try (java.io.InputStream in = io.wharf.registry.archive.ImportSource.open(url)) {
+        return importer.importTar(in, repo, tag, changes, message);
+      }
+    }).onSuccess(id -> ctx.response().setChunked(true).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("status", id).encode() + "\n"))
         .onFailure(t -> HttpErrors.send(ctx.response(), t));
   }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  *   POST /internal/v1/images/pull?fromImage=&amp;tag=&amp;platform=     X-Registry-Auth optional
+ *        &amp;allTags=1: a fromImage without tag or digest pulls every tag (docker pull --all-tags)
  *   POST /internal/v1/images/push?name=&amp;tag=                       X-Registry-Auth optional
  *   POST /internal/v1/auth   {username, password, serveraddress}     docker login
  * </pre>
@@ -70,7 +71,12 @@ public final class RemoteImageRoutes {
     String tag = req.getParam("tag");
     String platform = req.getParam("platform");
     String auth = req.getHeader("X-Registry-Auth");
-    stream(ctx, sink -> puller.pull(from, tag, platform == null || platform.isEmpty() ? null : platform, auth, sink));
+    String chosen = platform == null || platform.isEmpty() ? null : platform;
+    if ("1".equals(req.getParam("allTags")) && ImagePuller.isNameOnly(from, tag)) {
+      stream(ctx, sink -> puller.pullAllTags(from, chosen, auth, sink));
+      return;
+    }
+    stream(ctx, sink -> puller.pull(from, tag, chosen, auth, sink));
   }
 
   private void postImagesPush(RoutingContext ctx) {

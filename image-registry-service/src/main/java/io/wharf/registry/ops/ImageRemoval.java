@@ -36,7 +36,17 @@ final class ImageRemoval {
       String id = res.id();
       List<DeleteItem> records = new ArrayList<>();
       boolean removedLastTag = false;
-      if (res.byReference()) {
+      String byDigest = digestName(name);
+      if (byDigest != null && new RepoDigests(store.paths()).of(id).contains(byDigest)) {
+        // docker rmi repo@digest removes that name; the image goes only with its last name
+        refuseIfLastNameInUse(name, force, id, containers);
+        new RepoDigests(store.paths()).remove(id, byDigest);
+        records.add(new DeleteItem(byDigest, null));
+        if (!store.tagsOf(id).isEmpty() || !new RepoDigests(store.paths()).of(id).isEmpty()) {
+          return records;
+        }
+        removedLastTag = true;
+      } else if (res.byReference()) {
         if (!force && store.tagsOf(id).size() == 1) {
           ContainerSummary c = first(containers, id, x -> true);
           if (c != null) {
@@ -75,6 +85,28 @@ final class ImageRemoval {
       pruneParents(parent, containers, records);
       return records;
     });
+  }
+
+  /** "repo@sha256:..." as RepoDigests records it, or null when {@code name} is no digest reference. */
+  private static String digestName(String name) {
+    if (name.startsWith(Digests.SHA256) || !name.contains("@")) {
+      return null;
+    }
+    io.wharf.registry.reference.ImageReference ref = io.wharf.registry.reference.ImageReference.parse(name);
+    return ref.digest() == null ? null : ref.familiarName() + "@" + ref.digest();
+  }
+
+  /** Without force, the last name of an image a container uses stays (Docker's "must force" conflict). */
+  private void refuseIfLastNameInUse(String name, boolean force, String id, List<ContainerSummary> containers) {
+    if (force || store.tagsOf(id).size() + new RepoDigests(store.paths()).of(id).size() != 1) {
+      return;
+    }
+    ContainerSummary c = first(containers, id, x -> true);
+    if (c != null) {
+      throw WharfException.conflict("conflict: unable to remove repository reference \"" + name
+          + "\" (must force) - container " + Digests.shortId(c.id()) + " is using its referenced image "
+          + Digests.shortId(id));
+    }
   }
 
   /**

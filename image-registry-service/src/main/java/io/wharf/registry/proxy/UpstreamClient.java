@@ -66,6 +66,37 @@ public final class UpstreamClient {
   }
 
   /**
+   * Every tag of {@code remoteRepo} ({@code GET tags/list}, following the {@code Link} header of
+   * paginated answers), for {@code docker pull --all-tags}; null when the upstream says 404.
+   */
+  public java.util.List<String> tags(String remoteRepo) {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    String next = "/v2/" + remoteRepo + "/tags/list";
+    while (next != null) {
+      HttpResponse<InputStream> r = get(next, remoteRepo, "application/json");
+      try (InputStream body = r.body()) {
+        if (r.statusCode() == 404) {
+          return null;
+        }
+        requireOk(r, remoteRepo, "tags/list");
+        JsonNode tags = Json.MAPPER.readTree(body).path("tags");
+        tags.forEach(t -> all.add(t.asText()));
+        next = r.headers().firstValue("Link").map(UpstreamClient::linkTarget).orElse(null);
+      } catch (IOException e) {
+        throw unavailable(e);
+      }
+    }
+    return all;
+  }
+
+  /** {@code </v2/x/tags/list?n=2&last=b>; rel="next"} -> the path between the angle brackets. */
+  private static String linkTarget(String link) {
+    int open = link.indexOf('<');
+    int close = link.indexOf('>', open + 1);
+    return open < 0 || close < 0 || !link.contains("rel=\"next\"") ? null : link.substring(open + 1, close);
+  }
+
+  /**
    * The blob's bytes (the caller closes the stream), or null on 404. Read with a blocking
    * connection in the caller's thread (the java.net.http client funnels every body through one
    * selector thread, which halves the throughput of parallel layer downloads); a body that stalls
@@ -340,6 +371,17 @@ public final class UpstreamClient {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         return t.getMessage();
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "no such host";
+      }
+      if (t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return "connection timed out";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused (no route to the registry from this daemon)";
       }
     }
     return e.getClass().getSimpleName();

@@ -36,7 +36,7 @@ public record ImageReference(String domain, String path, String tag, String dige
 
   /**
    * Parses and normalizes a reference. INVALID_ARGUMENT with Docker's wording when malformed:
-   * "invalid reference format", "invalid reference format: repository name must be lowercase".
+   * "invalid reference format", "invalid reference format: repository name (library/BAD) must be lowercase" (dockerd 27's text).
    */
   public static ImageReference parse(String s) {
     if (s == null || s.isEmpty()) {
@@ -63,7 +63,7 @@ public record ImageReference(String domain, String path, String tag, String dige
     int colon = remainder.indexOf(':');
     String remoteName = colon >= 0 ? remainder.substring(0, colon) : remainder;
     if (!remoteName.toLowerCase().equals(remoteName)) {
-      throw WharfException.invalid("invalid reference format: repository name must be lowercase");
+      throw WharfException.invalid("invalid reference format: repository name (" + remoteName + ") must be lowercase");
     }
     Matcher m = REFERENCE.matcher(domain + "/" + remainder);
     if (!m.matches()) {

@@ -67,6 +67,9 @@ public final class ImagePuller {
     StoredManifest manifest(String reference);
 
     InputStream blob(String digest);
+
+    /** Every tag of the repository, null when it is unknown. */
+    List<String> tags();
   }
 
   /**
@@ -77,8 +80,48 @@ public final class ImagePuller {
    */
   public String pull(String fromImage, String tag, String platform, String registryAuth, Consumer<String> sink) {
     ImageReference ref = reference(fromImage, tag);
+    Pulled pulled = pullTag(ref, source(ref, registryAuth), platform, sink);
+    writeStatus(ref.familiarString(), pulled.downloaded(), sink);
+    return pulled.id();
+  }
+
+  /**
+   * {@code docker pull --all-tags repo}: every tag the registry lists, one after the other (each
+   * with its own "Pulling from" and "Digest" lines, like dockerd), then one status line for the
+   * repository. NOT_FOUND when the repository has no tags.
+   */
+  public void pullAllTags(String fromImage, String platform, String registryAuth, Consumer<String> sink) {
+    ImageReference name = ImageReference.parse(fromImage);
+    Source source = source(name.withDefaultTag(), registryAuth);
+    List<String> all = source.tags();
+    if (all == null || all.isEmpty()) {
+      throw WharfException.notFound("repository " + name.familiarName() + " not found: name unknown");
+    }
+    boolean downloaded = false;
+    for (String t : all) {
+      downloaded |= pullTag(ImageReference.tagTarget(fromImage, t), source, platform, sink).downloaded();
+    }
+    writeStatus(name.familiarName(), downloaded, sink);
+  }
+
+  /** True when {@code fromImage} names a repository only and no tag is given: Docker pulls every tag then. */
+  public static boolean isNameOnly(String fromImage, String tag) {
+    if (fromImage == null || fromImage.isBlank() || (tag != null && !tag.isEmpty())) {
+      return false;
+    }
+    ImageReference r = ImageReference.parse(fromImage);
+    return r.tag() == null && r.digest() == null;
+  }
+
+  private record Pulled(String id, boolean downloaded) {}
+
+  private static void writeStatus(String requested, boolean downloaded, Consumer<String> sink) {
+    new Progress(sink).status((downloaded ? "Status: Downloaded newer image for " : "Status: Image is up to date for ")
+        + requested);
+  }
+
+  private Pulled pullTag(ImageReference ref, Source source, String platform, Consumer<String> sink) {
     String reference = ref.digest() != null ? ref.digest() : ref.tag();
-    Source source = source(ref, registryAuth);
     StoredManifest top;
     try {
       top = source.manifest(reference);
@@ -88,8 +131,7 @@ public final class ImagePuller {
         throw e;
       }
       // offline: a registry that cannot be reached leaves a present image as it is (and says so)
-      new Progress(sink).status("Status: Image is up to date for " + ref.familiarString());
-      return present;
+      return new Pulled(present, false);
     }
     if (top == null) {
       throw WharfException.notFound("manifest for " + ref.familiarString() + " not found: manifest unknown: manifest unknown");
@@ -134,9 +176,7 @@ public final class ImagePuller {
     }
     events.publish("pull", id, ref.familiarString());
     progress.status("Digest: " + top.digest());
-    progress.status((id.equals(previous) ? "Status: Image is up to date for " : "Status: Downloaded newer image for ")
-        + ref.familiarString());
-    return id;
+    return new Pulled(id, !id.equals(previous));
   }
 
   /** Docker sends a pull by digest as {@code fromImage=repo&tag=sha256:...}. */
@@ -261,6 +301,11 @@ public final class ImagePuller {
         }
 
         @Override
+        public List<String> tags() {
+          return manifests.tags(ref.path());
+        }
+
+        @Override
         public InputStream blob(String digest) {
           try {
             return store.blobs().open(digest);
@@ -302,6 +347,25 @@ public final class ImagePuller {
           if (i == clients.size() - 1 && failure == null) {
             throw e;
           }
+          failure = failure == null ? e : failure;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return null;
+    }
+
+    @Override
+    public List<String> tags() {
+      WharfException failure = null;
+      for (UpstreamClient client : clients) {
+        try {
+          List<String> tags = client.tags(path);
+          if (tags != null) {
+            return tags;
+          }
+        } catch (WharfException e) {
           failure = failure == null ? e : failure;
         }
       }

@@ -43,7 +43,10 @@ public final class ImageLookup {
     }
     ImageReference ref = ImageReference.parse(name).withDefaultTag();
     if (ref.digest() != null) {
-      return store.images().stream().filter(r -> r.manifestDigest().equals(ref.digest())).findFirst()
+      RepoDigests names = new RepoDigests(store.paths());
+      String named = ref.familiarName() + "@" + ref.digest();
+      return store.images().stream().filter(r -> r.manifestDigest().equals(ref.digest())
+          || names.of(r.id()).contains(named)).findFirst()
           .map(r -> new Resolved(r.id(), null))
           .orElseThrow(() -> WharfException.notFound("No such image: " + ref.familiarString()));
     }

@@ -68,6 +68,18 @@ public final class RepoDigests {
     return removed;
   }
 
+  /** Forgets one {@code repository@digest} name of {@code imageId} (docker rmi repo@digest); true when it was there. */
+  public boolean remove(String imageId, String name) {
+    Map<String, List<String>> all = read();
+    List<String> names = new ArrayList<>(all.getOrDefault(imageId, List.of()));
+    if (!names.remove(name)) {
+      return false;
+    }
+    all.put(imageId, names);
+    write(all);
+    return true;
+  }
+
   /** Forgets every name of {@code imageId} (the image is being deleted); returns them. */
   public List<String> removeAll(String imageId) {
     Map<String, List<String>> all = read();

@@ -46,8 +46,9 @@ class ImageReferenceTest {
 
   @ParameterizedTest(name = "[{0}]")
   @CsvSource(delimiter = '|', textBlock = """
-      BUSYBOX             | invalid reference format: repository name must be lowercase
-      user/App            | invalid reference format: repository name must be lowercase
+      BUSYBOX             | invalid reference format: repository name (library/BUSYBOX) must be lowercase
+      user/App            | invalid reference format: repository name (user/App) must be lowercase
+      quay.io/x/Y:1       | invalid reference format: repository name (x/Y) must be lowercase
       busybox:            | invalid reference format
       busybox:-bad        | invalid reference format
       :latest             | invalid reference format

@@ -38,4 +38,15 @@ class RepoDigestsTest {
     assertEquals(List.of("reg/other@sha256:2"), d.of("sha256:j"));
     assertEquals(List.of(), d.removeAll("sha256:unknown"));
   }
+
+  @Test
+  void removingOneNameKeepsTheOthers() throws Exception {
+    RepoDigests d = digests();
+    d.add("sha256:i", "reg/app", "sha256:1");
+    d.add("sha256:i", "reg/other", "sha256:1");
+    assertEquals(true, d.remove("sha256:i", "reg/app@sha256:1"));
+    assertEquals(List.of("reg/other@sha256:1"), d.of("sha256:i"));
+    assertEquals(false, d.remove("sha256:i", "reg/app@sha256:1"), "already gone");
+    assertEquals(false, d.remove("sha256:unknown", "reg/app@sha256:1"));
+  }
 }
