@@ -6,8 +6,6 @@ import io.wharf.api.Json;
 import io.wharf.api.WharfException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Dockerfile {@code HEALTHCHECK [--interval=D] [--timeout=D] [--start-period=D] [--retries=N]
@@ -18,7 +16,6 @@ final class HealthcheckInstruction {
   private HealthcheckInstruction() {}
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-  private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]*)?)(ns|us|µs|ms|s|m|h)");
 
   /** @throws WharfException INVALID_ARGUMENT for an unknown flag, a bad duration or no command */
   static ObjectNode parse(String rest) {
@@ -83,28 +80,11 @@ final class HealthcheckInstruction {
 
   /** Go's time.ParseDuration for non-negative values. */
   static long durationNanos(String text) {
-    if (text.equals("0")) {
-      return 0;
+    try {
+      return io.wharf.api.image.GoDuration.nanos(text);
+    } catch (IllegalArgumentException e) {
+      throw WharfException.invalid(e.getMessage());
     }
-    Matcher m = PART.matcher(text);
-    long total = 0;
-    int at = 0;
-    while (at < text.length() && m.find(at) && m.start() == at) {
-      double n = Double.parseDouble(m.group(1));
-      long unit = switch (m.group(2)) {
-        case "ns" -> 1L;
-        case "us", "µs" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        default -> 3_600_000_000_000L;
-      };
-      total += (long) (n * unit);
-      at = m.end();
-    }
-    if (at == 0 || at != text.length()) {
-      throw WharfException.invalid("time: invalid duration \"" + text + "\"");
-    }
-    return total;
   }
+
 }

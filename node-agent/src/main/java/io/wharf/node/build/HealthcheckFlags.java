@@ -6,8 +6,6 @@ import io.wharf.api.Json;
 import io.wharf.node.build.dockerfile.DockerfileException;
 import io.wharf.node.build.dockerfile.Instruction;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HEALTHCHECK into Docker's config {@code Healthcheck}: {@code NONE} disables; {@code CMD} exec form
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
  * (Go syntax: 30s, 1m30s, 500ms) become nanoseconds, {@code --retries} an int. Pure.
  */
 final class HealthcheckFlags {
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
   private HealthcheckFlags() {}
 
@@ -73,29 +70,16 @@ final class HealthcheckFlags {
     }
   }
 
-  /** A Go duration string in nanoseconds; "0" is 0. */
+  /** A Go duration string in nanoseconds; "0" is 0; Docker refuses non-zero values under 1 ms. */
   static long nanos(String text, int line, String flag) throws DockerfileException {
-    if (text.equals("0")) {
+    long total;
+    try {
+      total = io.wharf.api.image.GoDuration.nanos(text);
+    } catch (IllegalArgumentException e) {
+      throw new DockerfileException("Interval \"" + flag + "\" cannot be parsed: " + e.getMessage(), line);
+    }
+    if (total == 0) {
       return 0;
-    }
-    Matcher m = PART.matcher(text);
-    long total = 0;
-    int at = 0;
-    while (m.find() && m.start() == at) {
-      double n = Double.parseDouble(m.group(1));
-      long unit = switch (m.group(2)) {
-        case "ns" -> 1L;
-        case "us", "µs" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        default -> 3_600_000_000_000L;
-      };
-      total += (long) (n * unit);
-      at = m.end();
-    }
-    if (at != text.length() || at == 0) {
-      throw new DockerfileException("Interval \"" + flag + "\" cannot be parsed: time: invalid duration \"" + text + "\"", line);
     }
     if (total < 1_000_000) {
       throw new DockerfileException("Interval \"" + flag + "\" cannot be less than 1ms", line);
