@@ -109,37 +109,6 @@ public final class DockerIgnore {
   }
 
   private static Pattern compile(String pattern) {
-    StringBuilder re = new StringBuilder("^");
-    boolean inClass = false;
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      boolean escaped = c == '\\' && i + 1 < pattern.length();
-      if (escaped) {
-        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-      } else if (inClass) {
-        inClass = c != ']';
-        re.append(c == '[' ? "\\[" : String.valueOf(c));
-      } else if (c == '[') {
-        inClass = true;
-        re.append('[');
-        if (i + 1 < pattern.length() && (pattern.charAt(i + 1) == '!' || pattern.charAt(i + 1) == '^')) {
-          re.append('^');
-          i++;
-        }
-      } else if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-        i++;
-        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '/') {
-          i++;
-        }
-        re.append(i + 1 == pattern.length() ? ".*" : "(.*/)?");
-      } else if (c == '*') {
-        re.append("[^/]*");
-      } else if (c == '?') {
-        re.append("[^/]");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.append('$').toString(), Pattern.DOTALL);
+    return Pattern.compile("^" + FileGlob.regex(pattern, true) + "$", Pattern.DOTALL);
   }
 }

@@ -26,6 +26,20 @@ final class FileGlob {
 
   /** The pattern as a regex; a malformed one ({@code [a-}) throws DockerfileException ("syntax error in pattern"). */
   static Pattern compile(String glob) throws DockerfileException {
+    try {
+      return Pattern.compile(regex(glob, false), Pattern.DOTALL);
+    } catch (PatternSyntaxException e) {
+      throw new DockerfileException("syntax error in pattern: " + glob);
+    }
+  }
+
+  /**
+   * The regex of a whole-path glob. With {@code ignoreRules} (.dockerignore) {@code **} also matches
+   * across directories and {@code [!...]} negates a class as {@code [^...]} does.
+   *
+   * @throws PatternSyntaxException for an unterminated class
+   */
+  static String regex(String glob, boolean ignoreRules) {
     StringBuilder re = new StringBuilder();
     boolean inClass = false;
     for (int i = 0; i < glob.length(); i++) {
@@ -38,10 +52,16 @@ final class FileGlob {
       } else if (c == '[') {
         inClass = true;
         re.append('[');
-        if (i + 1 < glob.length() && glob.charAt(i + 1) == '^') {
+        if (i + 1 < glob.length() && (glob.charAt(i + 1) == '^' || (ignoreRules && glob.charAt(i + 1) == '!'))) {
           re.append('^');
           i++;
         }
+      } else if (ignoreRules && c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        i++;
+        if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
+          i++;
+        }
+        re.append(i + 1 == glob.length() ? ".*" : "(.*/)?");
       } else if (c == '*') {
         re.append("[^/]*");
       } else if (c == '?') {
@@ -50,13 +70,10 @@ final class FileGlob {
         re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    try {
-      if (inClass) {
-        throw new PatternSyntaxException("unterminated class", glob, glob.length());
-      }
-      return Pattern.compile(re.toString(), Pattern.DOTALL);
-    } catch (PatternSyntaxException e) {
-      throw new DockerfileException("syntax error in pattern: " + glob);
+    if (inClass) {
+      throw new PatternSyntaxException("unterminated class", glob, glob.length());
     }
+    return re.toString();
   }
+
 }
