@@ -41,15 +41,17 @@ public final class ImageService {
     List<ImageSummary> out = new ArrayList<>();
     java.util.Set<String> ids = new java.util.HashSet<>();
     store.images().forEach(r -> ids.add(r.id()));
+    java.util.Set<String> buildParents = store.parents().parentsOf(ids);
+    java.util.Map<String, List<String>> digests = repoDigests.all();
     for (ImageRecord r : store.images()) {
       ConfigView config = view(r.id());
       List<String> all = store.tagsOf(r.id());
       List<String> visible = filters.visibleTags(all);
-      if (!q.all() && all.isEmpty() && store.parents().hasChild(r.id(), ids)) {
+      if (!q.all() && all.isEmpty() && buildParents.contains(r.id())) {
         continue; // an intermediate image of a build, as dockerd hides them
       }
       if (filters.accepts(all, visible, config.createdSeconds(), config.labels())) {
-        out.add(summary(r, visible, filters.visibleDigests(repoDigests.of(r.id())), config));
+        out.add(summary(r, visible, filters.visibleDigests(digests.getOrDefault(r.id(), List.of())), config));
       }
     }
     out.sort(Comparator.comparingLong(ImageSummary::created).reversed().thenComparing(ImageSummary::id));

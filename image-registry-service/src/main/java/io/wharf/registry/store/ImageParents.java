@@ -61,6 +61,17 @@ public final class ImageParents {
     return false;
   }
 
+  /** The ids some image of {@code existing} was built on: every such image in one pass. */
+  public synchronized java.util.Set<String> parentsOf(Collection<String> existing) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Map.Entry<String, String> e : parents.entrySet()) {
+      if (existing.contains(e.getKey())) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
   /** Drops a deleted image's own entry. */
   public synchronized void forget(String id) {
     if (parents.remove(id) != null) {

@@ -25,6 +25,11 @@ public final class RepoDigests {
     this.file = paths.root().resolve("repodigests.json");
   }
 
+  /** Every image's names in one read (for listings, which would otherwise read the file per image). */
+  public Map<String, List<String>> all() {
+    return read();
+  }
+
   /** The names recorded for {@code imageId}, oldest first; empty when none. */
   public List<String> of(String imageId) {
     return read().getOrDefault(imageId, List.of());
