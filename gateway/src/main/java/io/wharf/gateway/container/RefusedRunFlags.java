@@ -16,9 +16,9 @@ final class RefusedRunFlags {
 
   static void check(JsonObject body) {
     JsonObject host = CreateRequestTranslator.object(body, "HostConfig");
-    boolean composeRun = "True".equals(CreateRequestTranslator.object(body, "Labels").getValue(COMPOSE_ONEOFF))
+    boolean linksResolveByName = "True".equals(CreateRequestTranslator.object(body, "Labels").getValue(COMPOSE_ONEOFF))
         || onUserNetwork(host);
-    if (!composeRun && UnappliedHostConfig.isSet(host.getValue("Links"))) {
+    if (!linksResolveByName && UnappliedHostConfig.isSet(host.getValue("Links"))) {
       throw unsupported("--link", "HostConfig.Links",
           "put the containers on a user-defined network, where they resolve each other by name");
     }
@@ -43,7 +43,7 @@ final class RefusedRunFlags {
     Object endpoints = CreateRequestTranslator.object(body, "NetworkingConfig").getValue("EndpointsConfig");
     if (endpoints instanceof JsonObject eps) {
       eps.forEach(e -> checkEndpoint(e.getKey(), e.getValue() instanceof JsonObject o ? o : new JsonObject(),
-          composeRun));
+          linksResolveByName));
     }
   }
 
@@ -73,8 +73,8 @@ final class RefusedRunFlags {
   }
 
   /** Per network (--mac-address is applied by the network hook): --link-local-ip, --ip6 and --link (user-defined networks) land here. */
-  static void checkEndpoint(String network, JsonObject endpoint, boolean composeRun) {
-    if (!composeRun && UnappliedHostConfig.isSet(endpoint.getValue("Links"))) {
+  static void checkEndpoint(String network, JsonObject endpoint, boolean linksResolveByName) {
+    if (!linksResolveByName && UnappliedHostConfig.isSet(endpoint.getValue("Links"))) {
       throw unsupported("--link", "EndpointsConfig." + network + ".Links",
           "containers on network " + network + " already resolve each other by name; use --network-alias");
     }
