@@ -1,14 +1,10 @@
 package io.wharf.launcher;
 
-import static io.wharf.launcher.DaemonProcess.deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,35 +19,13 @@ class RunFlagsCliIT {
 
   @BeforeAll
   static void startDaemon() throws Exception {
-    DaemonProcess.assumeLauncherBuilt();
     RunOptionsCliIT.requireHostForSubclass();
-    Path dir = DaemonProcess.scratch("rf-");
-    RunOptionsCliIT.useScratch(dir);
-    daemon = DaemonProcess.start("daemon", dir, List.of("daemon", "--data-root", dir.resolve("d").toString(),
-        "--run-dir", dir.resolve("r").toString(), "--socket", dir.resolve("w.sock").toString(), "--node-name", "rf",
-        "--registry-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-name", "runflags-" + ProcessHandle.current().pid()));
-    daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
-    Path tar = dir.resolve("busybox.tar");
-    Process p = new ProcessBuilder(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(),
-        tar.toString()).redirectErrorStream(true).start();
-    assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    RunOptionsCliIT.ok("load", "-i", tar.toString());
+    daemon = RunOptionsCliIT.startDaemonWithBusybox("rf");
   }
 
   @AfterAll
   static void stopDaemon() throws Exception {
-    Path dir = RunOptionsCliIT.scratch();
-    if (daemon != null) {
-      for (String id : RunOptionsCliIT.docker("ps", "-aq").out().split("\\s+")) {
-        if (!id.isBlank()) {
-          RunOptionsCliIT.docker("rm", "-f", id);
-        }
-      }
-      daemon.stop();
-    }
-    ScratchDirs.deleteUnlessMounted(dir);
+    RunOptionsCliIT.stopDaemonRemovingContainers(daemon);
   }
 
   private static String run(String... args) throws Exception {

@@ -30,33 +30,45 @@ class RunOptionsCliIT {
 
   @BeforeAll
   static void startDaemon() throws Exception {
-    DaemonProcess.assumeLauncherBuilt();
     requireHost();
-    dir = DaemonProcess.scratch("ro-");
-    socket = dir.resolve("w.sock");
-    daemon = DaemonProcess.start("daemon", dir, List.of("daemon", "--data-root", dir.resolve("d").toString(),
-        "--run-dir", dir.resolve("r").toString(), "--socket", socket.toString(), "--node-name", "ro",
-        "--registry-port", String.valueOf(DaemonProcess.freePort()),
+    daemon = startDaemonWithBusybox("ro");
+  }
+
+  @AfterAll
+  static void stopDaemon() throws Exception {
+    stopDaemonRemovingContainers(daemon);
+  }
+
+  /**
+   * Starts a one-node daemon in a fresh scratch dir (which these helpers then drive) and loads
+   * busybox into it. For this class and the IT classes that reuse its docker helpers, one at a time.
+   */
+  static DaemonProcess startDaemonWithBusybox(String node) throws Exception {
+    DaemonProcess.assumeLauncherBuilt();
+    useScratch(DaemonProcess.scratch(node + "-"));
+    DaemonProcess started = DaemonProcess.start("daemon", dir, List.of("daemon", "--data-root",
+        dir.resolve("d").toString(), "--run-dir", dir.resolve("r").toString(), "--socket", socket.toString(),
+        "--node-name", node, "--registry-port", String.valueOf(DaemonProcess.freePort()),
         "--cluster-port", String.valueOf(DaemonProcess.freePort()),
-        "--cluster-name", "runopts-" + ProcessHandle.current().pid()));
-    daemon.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
+        "--cluster-name", node + "-" + ProcessHandle.current().pid()));
+    started.awaitLog(" ready in ", deadline(Duration.ofSeconds(90)));
     Path tar = dir.resolve("busybox.tar");
     Process p = new ProcessBuilder(DaemonProcess.repoRoot().resolve("scripts/busybox-image.sh").toString(),
         tar.toString()).redirectErrorStream(true).start();
     assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     ok("load", "-i", tar.toString());
+    return started;
   }
 
-  @AfterAll
-  static void stopDaemon() throws Exception {
-    if (daemon != null) {
-      Result ps = docker("ps", "-aq");
-      for (String id : ps.out.split("\\s+")) {
+  /** Removes every container of the daemon, stops it and deletes the scratch dir. */
+  static void stopDaemonRemovingContainers(DaemonProcess started) throws Exception {
+    if (started != null) {
+      for (String id : docker("ps", "-aq").out.split("\\s+")) {
         if (!id.isBlank()) {
           docker("rm", "-f", id);
         }
       }
-      daemon.stop();
+      started.stop();
     }
     ScratchDirs.deleteUnlessMounted(dir);
   }
